@@ -1,0 +1,127 @@
+package core
+
+import (
+	"net/http"
+	"sync"
+	"sync/atomic"
+)
+
+// DefaultInvitePath is the local invite route an adapter registers in its app
+// unless told otherwise. The invite path the party sends to is the mount
+// prefix followed by this route: "/blog/__invite__/" for an app at "/blog".
+const DefaultInvitePath = "/__invite__/"
+
+// Party is the partyline middleware: it wraps the dispatcher, owns the
+// services and keeps the outcome of every invitation. Make one with [New].
+// A Party is safe for concurrent use.
+type Party struct {
+	app           http.Handler
+	invites       []string // as given to New, in order
+	guard         []string // invite paths without their trailing slash, for ServeHTTP
+	ignoreMissing bool
+	cfg           config
+
+	services atomic.Pointer[serviceTable] // copy-on-write; readers never lock
+	mu       sync.Mutex                   // serialises writers of services, operators, extensions
+
+	operators   atomic.Pointer[[]*Operator]
+	invitations []Invitation // written only inside New
+	tokens      sync.Map     // token string -> *pending, only while an invitation is served
+	extensions  sync.Map     // key -> value, see Extension
+	nextID      atomic.Uint64
+}
+
+// New wraps app, the whole dispatcher, in a party and sends every invitation
+// through it, synchronously and in order, before returning.
+//
+// invites are invite paths as the dispatcher sees them: "/__invite__/" for the
+// app at the root, "/blog/__invite__/" for an app mounted at "/blog". Each
+// must start with "/", be clean (no "//", "." or ".." segment) and appear
+// once; otherwise New returns an error wrapping [ErrInvalidInvitePath] and
+// sends nothing.
+//
+// An invitation is an in-process GET with no network and no body. An app that
+// answers 404 is recorded as not participating. An app that answers 5xx or
+// panics makes New return an error (an [*InvitationError] per failure, joined
+// with errors.Join) naming the invite path; the remaining invitations are
+// still sent, and New returns a nil *Party with the error so that no caller
+// serves a half-joined party by mistake.
+func New(app http.Handler, invites []string, opts ...Option) (*Party, error) {
+	p := &Party{app: app}
+	for _, o := range opts {
+		o(&p.cfg)
+	}
+	p.ignoreMissing = p.cfg.ignoreMissing
+	p.services.Store(&serviceTable{})
+	p.operators.Store(&[]*Operator{})
+	if app == nil {
+		return nil, errorf(ErrInvalidInvitePath, "nil dispatcher")
+	}
+	seen := make(map[string]bool, len(invites))
+	for _, path := range invites {
+		if err := checkInvitePath(path); err != nil {
+			return nil, err
+		}
+		if seen[path] {
+			return nil, errorf(ErrInvalidInvitePath, "%q listed twice", path)
+		}
+		seen[path] = true
+		p.invites = append(p.invites, path)
+		p.guard = append(p.guard, trimSlash(path))
+	}
+	if err := p.sendInvitations(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// ServeHTTP passes r to the dispatcher unchanged, with two exceptions that
+// keep invitations in-process: a request whose path is an invite path (after
+// percent-decoding and path cleaning, with or without its trailing slash,
+// ignoring ASCII case, whatever the method and query) is answered 404 and
+// never reaches the dispatcher; and a [TokenHeader] header sent from outside
+// is removed before the request goes on. Ordinary requests cost a few
+// comparisons and no allocation.
+func (p *Party) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p.isInvitePath(r.URL.Path) {
+		http.NotFound(w, r)
+		return
+	}
+	if _, forged := r.Header[TokenHeader]; forged {
+		r2 := r.Clone(r.Context())
+		r2.Header.Del(TokenHeader)
+		r = r2
+	}
+	p.app.ServeHTTP(w, r)
+}
+
+// Invitations reports the outcome of every invitation New sent, in order.
+// The slice is a copy.
+func (p *Party) Invitations() []Invitation {
+	return append([]Invitation(nil), p.invitations...)
+}
+
+// Operators returns the operators of every app that accepted an invitation,
+// in the order they joined. The slice is a copy.
+func (p *Party) Operators() []*Operator {
+	return append([]*Operator(nil), *p.operators.Load()...)
+}
+
+// Extension returns the value a package keeps on this party under key,
+// calling init to create it on first use. It lets a package built on the
+// partyline (urlfor keeps its directory of endpoints here) hold per-party
+// state without globals. key must be comparable; use an unexported type, as
+// for context keys. init runs at most once per key.
+func (p *Party) Extension(key any, init func() any) any {
+	if v, ok := p.extensions.Load(key); ok {
+		return v
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if v, ok := p.extensions.Load(key); ok {
+		return v
+	}
+	v := init()
+	p.extensions.Store(key, v)
+	return v
+}

@@ -1,0 +1,3 @@
+module github.com/partyline-go/partyline
+
+go 1.25
