@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrHighAndDry is what a [Handler] returns when it has no answer for a
@@ -40,8 +41,9 @@ func (e *InvitationError) Error() string {
 	if e.Panic != nil {
 		return fmt.Sprintf("core: invitation %s: app panicked: %v", e.Path, e.Panic)
 	}
-	if e.Body != "" {
-		return fmt.Sprintf("core: invitation %s: app answered %d: %s", e.Path, e.Status, e.Body)
+	// http.Error ends the body with a newline; an error message must not.
+	if body := strings.TrimSpace(e.Body); body != "" {
+		return fmt.Sprintf("core: invitation %s: app answered %d: %s", e.Path, e.Status, body)
 	}
 	return fmt.Sprintf("core: invitation %s: app answered %d", e.Path, e.Status)
 }

@@ -22,12 +22,12 @@ type Party struct {
 	cfg           config
 
 	services atomic.Pointer[serviceTable] // copy-on-write; readers never lock
-	mu       sync.Mutex                   // serialises writers of services, operators, extensions
+	mu       sync.Mutex                   // serialises writers of services and operators
 
 	operators   atomic.Pointer[[]*Operator]
 	invitations []Invitation // written only inside New
 	tokens      sync.Map     // token string -> *pending, only while an invitation is served
-	extensions  sync.Map     // key -> value, see Extension
+	extensions  sync.Map     // key -> *extension, see Extension
 	nextID      atomic.Uint64
 }
 
@@ -112,16 +112,22 @@ func (p *Party) Operators() []*Operator {
 // partyline (urlfor keeps its directory of endpoints here) hold per-party
 // state without globals. key must be comparable; use an unexported type, as
 // for context keys. init runs at most once per key.
+//
+// Each key has its own sync.Once, so init may use the party (Connect, or
+// Extension with another key) without deadlocking; only a call for the same
+// key from inside its own init would.
 func (p *Party) Extension(key any, init func() any) any {
-	if v, ok := p.extensions.Load(key); ok {
-		return v
+	e, ok := p.extensions.Load(key)
+	if !ok {
+		e, _ = p.extensions.LoadOrStore(key, new(extension))
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if v, ok := p.extensions.Load(key); ok {
-		return v
-	}
-	v := init()
-	p.extensions.Store(key, v)
-	return v
+	x := e.(*extension)
+	x.once.Do(func() { x.v = init() })
+	return x.v
+}
+
+// extension is one value of Party.Extension, created once.
+type extension struct {
+	once sync.Once
+	v    any
 }

@@ -1,0 +1,7 @@
+module github.com/partyline-go/partyline/adapters/mux
+
+go 1.25
+
+require github.com/partyline-go/partyline v0.0.0
+
+replace github.com/partyline-go/partyline => ../..

@@ -1,0 +1,3 @@
+// Package integration holds the cross-framework tests and benchmarks of
+// partyline, and the monolith demo (cmd/monolith).
+package integration

@@ -1,0 +1,27 @@
+// Package urlfor builds URLs across the apps of a partyline: a page of one
+// app asks for "blog:post" with "id", "7" and gets "/blog/posts/7" from the
+// app mounted at /blog, without knowing its routes or its mount point.
+//
+// Three layers, each usable alone:
+//
+//   - [Template] is a compiled route pattern (literal text, named parameters
+//     with optional regexp constraints, at most one trailing wildcard).
+//     Adapters translate their framework's pattern dialect into [Part]s;
+//     every framework shares one [Template.Build]. Escaping follows RFC 3986
+//     §3.3 and is ours, not the framework's: values are escaped per path
+//     segment, and a value the target router could not route back to the
+//     same endpoint with the same value is refused with a [*ParamError].
+//   - [Participant] is one app on the party. An adapter calls [Join] when
+//     its invite route accepts an invitation, giving its namespace and a
+//     live [Source] of routes; the participant serves the "url_for"
+//     service ([Service]) and registers in the party's directory.
+//   - [Builder] answers names: "blog:post" from the app whose namespace is
+//     blog, a bare "post" from the one app that has it (else an
+//     [*AmbiguousError]). Lookups go through a directory keyed by name,
+//     rebuilt only when an app joins or its routes change, read without
+//     locks: O(1) in the number of apps and routes, one allocation per URL.
+//
+// [FuncMap] gives html/template and text/template an urlFor function, and
+// [Verify] checks, in a test, that every literal endpoint name in a set of
+// templates exists.
+package urlfor

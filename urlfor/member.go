@@ -1,0 +1,96 @@
+package urlfor
+
+import (
+	"context"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/partyline-go/partyline/core"
+)
+
+// Member is the part of an adapter that every framework shares: it answers
+// the invite route, joins the party, and builds URLs local-first once the
+// app is invited, or fails with [ErrNotInvited] before. An adapter makes one
+// per app in its Join and calls [Member.Accept] from its invite route. It is
+// safe for concurrent use.
+type Member struct {
+	cfg    Config
+	logger *slog.Logger
+	p      atomic.Pointer[Participant]
+}
+
+// NewMember returns a member that will join with cfg. logger may be nil
+// (silent).
+func NewMember(cfg Config, logger *slog.Logger) *Member {
+	if cfg.InviteRoute == "" {
+		cfg.InviteRoute = core.DefaultInvitePath
+	}
+	return &Member{cfg: cfg, logger: logger}
+}
+
+// InviteRoute returns the local invite route the adapter must register.
+func (m *Member) InviteRoute() string { return m.cfg.InviteRoute }
+
+// Accept handles a request to the invite route and returns the status to
+// answer: 200 when r carries an invitation and the app joined; 404 for any
+// other request (an invite route answers only its invitation, wsgi_party);
+// 500 when joining failed (the error is logged, and core.New reports the
+// invitation as failed).
+func (m *Member) Accept(r *http.Request) int {
+	op, ok := core.AcceptInvitation(r)
+	if !ok {
+		return http.StatusNotFound
+	}
+	p, err := Join(op, m.cfg)
+	if err != nil {
+		m.log(slog.LevelError, "partyline: joining failed", slog.String("invite_path", op.InvitePath()), slog.Any("error", err))
+		return http.StatusInternalServerError
+	}
+	m.p.Store(p)
+	m.log(slog.LevelInfo, "partyline: joined", slog.String("invite_path", op.InvitePath()),
+		slog.String("namespace", p.Namespace()), slog.String("mount_prefix", p.MountPrefix()), slog.Int("routes", len(p.Routes())))
+	return http.StatusOK
+}
+
+func (m *Member) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	if m.logger != nil {
+		m.logger.LogAttrs(context.Background(), level, msg, attrs...)
+	}
+}
+
+// Participant returns the app's participant, or an error wrapping
+// [ErrNotInvited] before the invitation.
+func (m *Member) Participant() (*Participant, error) {
+	if p := m.p.Load(); p != nil {
+		return p, nil
+	}
+	return nil, errNotInvitedApp
+}
+
+var errNotInvitedApp = notInvited("this app has not accepted an invitation; wrap the dispatcher with core.New and list the app's invite path")
+
+// Invited reports whether the app has joined a party.
+func (m *Member) Invited() bool { return m.p.Load() != nil }
+
+// URL is [Participant.URL], or [ErrNotInvited] before the invitation.
+func (m *Member) URL(name string, pairs ...string) (string, error) {
+	return m.Build(&Request{Name: name, Pairs: pairs})
+}
+
+// Build is [Participant.Build], or [ErrNotInvited] before the invitation.
+func (m *Member) Build(req *Request) (string, error) {
+	p := m.p.Load()
+	if p == nil {
+		return "", errNotInvitedApp
+	}
+	return p.Build(req)
+}
+
+// FuncMap returns urlFor (see [FuncMap]) with the app's local names first.
+// It may be installed before the invitation: calls made before it fail with
+// [ErrNotInvited].
+func (m *Member) FuncMap() template.FuncMap {
+	return funcMap(m.Build)
+}

@@ -1,0 +1,78 @@
+package urlfor
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Origin is the scheme and host of an absolute URL: {"https",
+// "example.com:8443"}. The zero Origin means "build a path".
+type Origin struct {
+	Scheme string // "http" or "https"
+	Host   string // host[:port]
+}
+
+// String returns "scheme://host".
+func (o Origin) String() string { return o.Scheme + "://" + o.Host }
+
+// ParseOrigin parses a configured origin, "https://example.com" (an
+// optional trailing "/" is allowed, nothing else after the host). Errors
+// wrap [ErrBadCall].
+func ParseOrigin(s string) (Origin, error) {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return Origin{}, badCall("origin %q has no scheme", s)
+	}
+	o := Origin{Scheme: strings.ToLower(scheme), Host: strings.TrimSuffix(rest, "/")}
+	if err := o.check(); err != nil {
+		return Origin{}, err
+	}
+	return o, nil
+}
+
+// RequestOrigin returns the origin a client used to reach r: "https" when
+// the connection was TLS, else "http", and r.Host. With trustProxy, the first
+// X-Forwarded-Proto and X-Forwarded-Host values win when present; set it only
+// behind a proxy that overwrites those headers, or a client can choose the
+// host of the URLs you build (host header poisoning). Values that are not a
+// plain scheme or host are an error wrapping [ErrBadCall].
+func RequestOrigin(r *http.Request, trustProxy bool) (Origin, error) {
+	o := Origin{Scheme: "http", Host: r.Host}
+	if r.TLS != nil {
+		o.Scheme = "https"
+	}
+	if trustProxy {
+		if v := firstValue(r.Header.Get("X-Forwarded-Proto")); v != "" {
+			o.Scheme = strings.ToLower(v)
+		}
+		if v := firstValue(r.Header.Get("X-Forwarded-Host")); v != "" {
+			o.Host = v
+		}
+	}
+	if err := o.check(); err != nil {
+		return Origin{}, err
+	}
+	return o, nil
+}
+
+func firstValue(h string) string {
+	v, _, _ := strings.Cut(h, ",")
+	return strings.TrimSpace(v)
+}
+
+func (o Origin) check() error {
+	if o.Scheme != "http" && o.Scheme != "https" {
+		return badCall("origin scheme %q is not http or https", o.Scheme)
+	}
+	if o.Host == "" {
+		return badCall("origin has no host")
+	}
+	for i := 0; i < len(o.Host); i++ {
+		c := o.Host[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`/\?#@%"<>`+"`{}|^", c) >= 0 {
+			return badCall("origin host %s has the byte %q, not allowed in a host", fmt.Sprintf("%q", o.Host), c)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,278 @@
+package urlfor
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/partyline-go/partyline/core"
+)
+
+// Service is the name of the service every participant connects: the
+// payload is a *Request (or a Request), the answer a URL string carrying the
+// participant's mount prefix. A participant that does not have the endpoint
+// is high and dry; one that has it but cannot build it answers the error.
+const Service = "url_for"
+
+// Source is an app's live route table, read by its adapter from the
+// framework. Routes is called when the app joins and again when a name is
+// not found (so routes added after the invitation are found); it must be safe
+// for concurrent use.
+type Source interface {
+	Routes() []Route
+}
+
+// SourceFunc adapts a function to a [Source].
+type SourceFunc func() []Route
+
+// Routes calls f.
+func (f SourceFunc) Routes() []Route { return f() }
+
+// Versioned is a [Source] that can tell cheaply whether its routes changed
+// (echo's OnAddRouteHandler, fiber's OnRoute hook, a registering wrapper).
+// A participant then re-reads Routes on a miss only when RoutesVersion moved,
+// so that a failing build stays cheap. Without it, every miss re-reads the
+// table: O(routes).
+type Versioned interface {
+	Source
+	RoutesVersion() uint64
+}
+
+// Config is what an adapter says about its app when it joins.
+type Config struct {
+	// Namespace qualifies the app's endpoints: "blog" in "blog:post". Empty
+	// means the mount prefix without its leading "/" ("/blog" gives "blog",
+	// "/api/v1" gives "api/v1"); the app at the root then has no namespace
+	// and is reached by bare names only. It must not contain ":".
+	Namespace string
+	// InviteRoute is the invite route the app registered locally;
+	// [core.DefaultInvitePath] when empty. The mount prefix is the invite
+	// path minus this route ([core.MountPrefix]).
+	InviteRoute string
+	// Framework names the framework, for listings: "echo", "gin".
+	Framework string
+	// Source is the app's live route table. Required.
+	Source Source
+}
+
+// Participant is one app's membership in the URL directory of a party. An
+// adapter makes it with [Join] when its invite route accepts an invitation
+// and builds its app's URLs through it, local names first. It is safe for
+// concurrent use.
+type Participant struct {
+	op        *core.Operator
+	reg       *registry
+	namespace string
+	prefix    string
+	framework string
+	source    Source
+
+	table     atomic.Pointer[table]
+	refreshMu sync.Mutex
+	version   uint64 // of a Versioned source, at the last read; under refreshMu
+}
+
+// table is an immutable snapshot of one participant's routes.
+type table struct {
+	byName map[string]*Route // unique names
+	dups   map[string][]*Route
+	routes []Route
+}
+
+func newTable(routes []Route) *table {
+	t := &table{byName: make(map[string]*Route, len(routes)), routes: routes}
+	for i := range t.routes {
+		r := &t.routes[i]
+		if r.Name == "" {
+			continue
+		}
+		if prev, ok := t.byName[r.Name]; ok {
+			if t.dups == nil {
+				t.dups = map[string][]*Route{}
+			}
+			if len(t.dups[r.Name]) == 0 {
+				t.dups[r.Name] = append(t.dups[r.Name], prev)
+			}
+			t.dups[r.Name] = append(t.dups[r.Name], r)
+			continue
+		}
+		t.byName[r.Name] = r
+	}
+	for name := range t.dups {
+		delete(t.byName, name)
+	}
+	return t
+}
+
+// Join makes op's app a participant: it identifies the operator (namespace
+// and mount prefix, see [core.Operator.Identify]), reads the routes, connects
+// the [Service] handler and enters the party's directory. Call it from the
+// invite route once [core.AcceptInvitation] succeeded. Errors: a namespace
+// with ":" or already taken, an invite route that does not fit the invite
+// path, a nil Source.
+func Join(op *core.Operator, cfg Config) (*Participant, error) {
+	if cfg.Source == nil {
+		return nil, badCall("Join: Config.Source is nil")
+	}
+	if cfg.InviteRoute == "" {
+		cfg.InviteRoute = core.DefaultInvitePath
+	}
+	prefix, err := core.MountPrefix(op.InvitePath(), cfg.InviteRoute)
+	if err != nil {
+		return nil, err
+	}
+	ns := cfg.Namespace
+	if ns == "" {
+		ns = strings.TrimPrefix(prefix, "/")
+	}
+	if strings.Contains(ns, ":") {
+		return nil, badCall("namespace %q contains \":\"", ns)
+	}
+	if err := op.Identify(ns, cfg.InviteRoute); err != nil {
+		return nil, err
+	}
+	p := &Participant{
+		op:        op,
+		reg:       registryOf(op.Party()),
+		namespace: ns,
+		prefix:    prefix,
+		framework: cfg.Framework,
+		source:    cfg.Source,
+	}
+	p.refresh()
+	op.Connect(Service, p.serve)
+	p.reg.add(p)
+	return p, nil
+}
+
+// Namespace returns the app's namespace ("blog"), possibly "".
+func (p *Participant) Namespace() string { return p.namespace }
+
+// MountPrefix returns where the app is mounted: "/blog", or "" at the root.
+func (p *Participant) MountPrefix() string { return p.prefix }
+
+// Framework returns the framework name given in [Config].
+func (p *Participant) Framework() string { return p.framework }
+
+// Operator returns the app's partyline operator.
+func (p *Participant) Operator() *core.Operator { return p.op }
+
+// Routes returns the app's routes as last read from its Source. The slice
+// is shared: do not modify it.
+func (p *Participant) Routes() []Route { return p.table.Load().routes }
+
+// URL is [Builder.URL] seen from inside this app: a bare name means this
+// app's endpoint first (Flask's ".name", Django's current_app), then the
+// one app that has it; a qualified name ("shop:cart") means that app.
+func (p *Participant) URL(name string, pairs ...string) (string, error) {
+	return p.Build(&Request{Name: name, Pairs: pairs})
+}
+
+// Build is [Builder.Build] with local names first, as in [Participant.URL].
+func (p *Participant) Build(req *Request) (string, error) {
+	return p.reg.build(p, req)
+}
+
+// refresh re-reads the routes; it reports whether the table changed.
+func (p *Participant) refresh() bool {
+	p.refreshMu.Lock()
+	defer p.refreshMu.Unlock()
+	v, versioned := p.source.(Versioned)
+	var ver uint64
+	if versioned {
+		ver = v.RoutesVersion()
+		if p.table.Load() != nil && ver == p.version {
+			return false
+		}
+	}
+	routes := p.source.Routes()
+	if old := p.table.Load(); old != nil && sameRoutes(old.routes, routes) {
+		p.version = ver
+		return false
+	}
+	p.table.Store(newTable(routes))
+	p.version = ver
+	return true
+}
+
+func sameRoutes(a, b []Route) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || a[i].Method != b[i].Method || a[i].Pattern != b[i].Pattern {
+			return false
+		}
+	}
+	return true
+}
+
+// serve is the participant's handler for the url_for service.
+func (p *Participant) serve(payload any) (any, error) {
+	var req *Request
+	switch v := payload.(type) {
+	case *Request:
+		req = v
+	case Request:
+		req = &v
+	default:
+		return nil, fmt.Errorf("urlfor: url_for payload is %T, want *urlfor.Request", payload)
+	}
+	name := req.Name
+	if ns, local, ok := strings.Cut(name, ":"); ok {
+		if ns != p.namespace {
+			return nil, core.ErrHighAndDry
+		}
+		name = local
+	}
+	r, err := p.route(name, true)
+	if errors.Is(err, ErrUnknownEndpoint) {
+		return nil, core.ErrHighAndDry
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.Build(p.prefix, req)
+}
+
+// route finds a local endpoint, re-reading the source once on a miss when
+// refresh is set.
+func (p *Participant) route(local string, refresh bool) (*Route, error) {
+	for {
+		t := p.table.Load()
+		if r, ok := t.byName[local]; ok {
+			return r, nil
+		}
+		if dups, ok := t.dups[local]; ok {
+			return nil, p.ambiguous(local, dups)
+		}
+		if !refresh || !p.refresh() {
+			return nil, &UnknownEndpointError{Name: p.qualify(local)}
+		}
+		refresh = false
+	}
+}
+
+func (p *Participant) qualify(local string) string {
+	if p.namespace == "" {
+		return local
+	}
+	return p.namespace + ":" + local
+}
+
+func (p *Participant) describe(r *Route) string {
+	if r.Method != "" {
+		return fmt.Sprintf("%s (%s %s)", p.qualify(r.Name), r.Method, r.Pattern)
+	}
+	return fmt.Sprintf("%s (%s)", p.qualify(r.Name), r.Pattern)
+}
+
+func (p *Participant) ambiguous(name string, routes []*Route) error {
+	e := &AmbiguousError{Name: p.qualify(name)}
+	for _, r := range routes {
+		e.Candidates = append(e.Candidates, p.describe(r))
+	}
+	return e
+}

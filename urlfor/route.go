@@ -1,0 +1,491 @@
+package urlfor
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unsafe"
+)
+
+// Route is one endpoint of an app, as an adapter reports it: its local name,
+// the framework's pattern, and the compiled templates to build it.
+type Route struct {
+	Name    string // the endpoint's local name: "post" (the namespace is the participant's)
+	Method  string // "GET", or "" when the route takes any method; for listings
+	Pattern string // the framework's pattern text: "/posts/:id"
+	Path    *Template
+	Host    *Template    // optional (gorilla/mux Host): the URL is then absolute
+	Scheme  string       // with Host: the scheme of the absolute URL; "http" when empty
+	Query   []QueryParam // query values the route requires (gorilla/mux Queries)
+
+	// Err, when set, says why the adapter could not translate the
+	// framework's pattern. The endpoint is still listed; building it
+	// returns Err, so nothing is silently lost.
+	Err error
+
+	strict bool // Template.Build: unused pairs are an error, not a query
+}
+
+// QueryParam is a query value a route requires, like gorilla/mux's
+// Queries("page", "{page:[0-9]+}"): a fixed value, or a parameter whose value
+// is taken from the pairs, checked against its constraint and placed in the
+// query under Key.
+type QueryParam struct {
+	Key   string
+	value compiledPart
+}
+
+// NewQueryParam makes a required query value: value is a [Literal] (always
+// sent) or a [Param], optionally [Part.Matching]. Errors wrap
+// [ErrInvalidTemplate].
+func NewQueryParam(key string, value Part) (QueryParam, error) {
+	q := QueryParam{Key: key, value: compiledPart{Part: value}}
+	if key == "" || value.kind == kindWildcard {
+		return q, templateErr(key, "a query parameter needs a key and a literal or parameter value")
+	}
+	if value.constraint != "" {
+		re, err := regexp.Compile(`^(?:` + value.constraint + `)$`)
+		if err != nil {
+			return q, templateErr(key, err.Error())
+		}
+		q.value.re = re
+	}
+	return q, nil
+}
+
+// Request is what a URL is built from. It is also the payload of the
+// "url_for" service.
+type Request struct {
+	Name     string   // "blog:post" or "post"
+	Pairs    []string // key, value, key, value...: route parameters, the rest become the query
+	Fragment string   // without "#"; escaped per RFC 3986 §3.5; "" for none
+	Origin   Origin   // when set, the URL is absolute (Flask's _external)
+}
+
+// maxPairs bounds the pairs of one build, so that "used" fits a bitmask.
+const maxPairs = 64
+
+// Build returns the URL of the route: prefix (the mount prefix, "" or
+// "/blog") followed by the path built from req.Pairs, then the query, then
+// the fragment. With a Host template or a req.Origin the URL is absolute.
+//
+// Path values are escaped as one segment each (RFC 3986 §3.3: "/", "?", "#",
+// "%", space, controls and non-ASCII are percent-encoded); a wildcard keeps
+// "/" between its segments. Refused with a [*ParamError]: a missing required
+// parameter; an empty value; "." or ".." as a segment (clients and routers
+// remove them, RFC 3986 §5.2.4); an empty segment in a wildcard; invalid
+// UTF-8 or NUL; a byte the template lists as [Unroutable]; a byte where the
+// router would end the parameter; a value that breaks its constraint; and
+// any path that would start with "//" (a scheme-relative URL, an open
+// redirect: Django CVE-2018-14574). A value that looks like a placeholder
+// ("{id}", ":id") is data and is escaped like any other.
+//
+// Pairs the route does not use become the query string, sorted by key (a
+// stable sort, so repeated keys keep their order), escaped as
+// application/x-www-form-urlencoded. The URL is one allocation.
+func (r *Route) Build(prefix string, req *Request) (string, error) {
+	if r.Err != nil {
+		return "", r.Err
+	}
+	if r.Path == nil {
+		return "", templateErr(r.Pattern, "the route has no path template")
+	}
+	pairs := req.Pairs
+	if len(pairs)%2 != 0 {
+		return "", badCall("odd number of pairs (%d): give key, value, key, value...", len(pairs))
+	}
+	if len(pairs) > 2*maxPairs {
+		return "", badCall("more than %d pairs", maxPairs)
+	}
+	s := buildState{route: r, req: req}
+	if s.endpoint = req.Name; s.endpoint == "" {
+		s.endpoint = r.Name
+	}
+	n, err := s.measure(prefix)
+	if err != nil {
+		return "", err
+	}
+	out := make([]byte, 0, n)
+	out = s.write(out, prefix)
+	// out is never written again: the string shares its memory, as
+	// strings.Builder does, so the URL costs one allocation.
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
+}
+
+// buildState carries one build between its measuring and writing passes.
+type buildState struct {
+	route    *Route
+	req      *Request
+	endpoint string
+	used     uint64
+	path     [8]string // values of the path parts, by part index (small routes)
+	pathMore []string  // the same, for routes of more than 8 parts
+	host     [4]string
+	hostMore []string
+	query    []string // values of route query params, when any
+	extra    [8]int   // pair indexes of unused pairs, sorted by key
+	extraN   int
+	extraAll []int
+	absent   uint64 // optional parts left out, by part index
+}
+
+func (s *buildState) lookup(name string) (string, bool, error) {
+	pairs := s.req.Pairs
+	found := -1
+	for i := 0; i < len(pairs); i += 2 {
+		if pairs[i] == name {
+			if found >= 0 {
+				return "", false, badCall("%s: parameter %q given twice", s.endpoint, name)
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return "", false, nil
+	}
+	s.used |= 1 << (found / 2)
+	return pairs[found+1], true, nil
+}
+
+func slot(arr []string, more *[]string, n int) []string {
+	if n <= len(arr) {
+		return arr[:n]
+	}
+	*more = make([]string, n)
+	return *more
+}
+
+func (s *buildState) measure(prefix string) (int, error) {
+	r := s.route
+	n := len(prefix)
+	if r.Host != nil || s.req.Origin.Host != "" {
+		scheme, host := s.origin()
+		n += len(scheme) + len("://") + len(host)
+	}
+	if r.Host != nil {
+		vals := slot(s.host[:], &s.hostMore, len(r.Host.parts))
+		m, err := s.measureTemplate(r.Host, vals)
+		if err != nil {
+			return 0, err
+		}
+		n += m
+	}
+	vals := slot(s.path[:], &s.pathMore, len(r.Path.parts))
+	m, err := s.measureTemplate(r.Path, vals)
+	if err != nil {
+		return 0, err
+	}
+	n += m
+	if prefix == "" && m > 1 && s.pathStartsWithDoubleSlash(vals) {
+		return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: r.Path.params[0], Value: vals[firstParam(r.Path)],
+			Reason: "would make the path start with // (a scheme-relative URL, an open redirect)"}
+	}
+	q, err := s.measureQuery()
+	if err != nil {
+		return 0, err
+	}
+	n += q
+	if f := s.req.Fragment; f != "" {
+		if why := checkText(f); why != "" {
+			return 0, badCall("%s: fragment %q %s", s.endpoint, f, why)
+		}
+		n += 1 + escapedLen(f, rawFragment)
+	}
+	return n, nil
+}
+
+func firstParam(t *Template) int {
+	for i, p := range t.parts {
+		if p.kind != kindLiteral {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s *buildState) origin() (scheme, host string) {
+	scheme, host = s.req.Origin.Scheme, s.req.Origin.Host
+	if s.route.Host != nil {
+		host = ""
+		if s.route.Scheme != "" {
+			scheme = s.route.Scheme
+		}
+	}
+	if scheme == "" {
+		scheme = "http"
+	}
+	return scheme, host
+}
+
+// measureTemplate resolves and checks every parameter of t, storing values
+// in vals, and returns the length of the built text.
+func (s *buildState) measureTemplate(t *Template, vals []string) (int, error) {
+	n := t.literalLen
+	for i := range t.parts {
+		p := &t.parts[i]
+		if p.kind == kindLiteral {
+			continue
+		}
+		v, ok, err := s.lookup(p.text)
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case !ok && p.optional:
+			s.absent |= 1 << i
+			continue
+		case !ok && p.kind == kindParam:
+			return 0, &ParamError{Endpoint: s.endpoint, Pattern: t.pattern, Param: p.text, Missing: true}
+		}
+		if p.kind == kindWildcard && p.slashed && strings.HasPrefix(v, "/") {
+			v = v[1:]
+		}
+		var why string
+		switch {
+		case t.host:
+			why = checkHostLabel(p, v)
+		case p.kind == kindParam:
+			why = t.checkParam(p, v)
+		default:
+			why = checkWildcard(p, v)
+		}
+		if why != "" {
+			return 0, &ParamError{Endpoint: s.endpoint, Pattern: t.pattern, Param: p.text, Value: v, Reason: why}
+		}
+		vals[i] = v
+		switch {
+		case t.host:
+			n += len(v)
+		case p.kind == kindParam:
+			n += escapedLen(v, rawSegment)
+		default:
+			n += escapedLen(v, rawPath)
+		}
+	}
+	return n, nil
+}
+
+func (t *Template) checkParam(p *compiledPart, v string) string {
+	if why := checkText(v); why != "" {
+		return why
+	}
+	switch {
+	case v == "":
+		return "is empty"
+	case v == "." || v == "..":
+		return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
+	case t.unroutable != "" && strings.ContainsAny(v, t.unroutable):
+		return fmt.Sprintf("contains one of %q, which this router cannot route back even percent-encoded", t.unroutable)
+	case p.stop != 0 && !t.backtracks && strings.IndexByte(v, p.stop) >= 0:
+		return fmt.Sprintf("contains %q, where this router ends the parameter", p.stop)
+	case p.re != nil && !p.re.MatchString(v):
+		return fmt.Sprintf("does not match the constraint %q", p.constraint)
+	}
+	return ""
+}
+
+func checkWildcard(p *compiledPart, v string) string {
+	if why := checkText(v); why != "" {
+		return why
+	}
+	if p.re != nil && !p.re.MatchString(v) {
+		return fmt.Sprintf("does not match the constraint %q", p.constraint)
+	}
+	if v == "" {
+		return ""
+	}
+	for seg := range strings.SplitSeq(v, "/") {
+		switch seg {
+		case "":
+			return "has an empty segment (\"//\"), which routers clean or redirect"
+		case ".", "..":
+			return "has a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
+		}
+	}
+	return ""
+}
+
+func checkHostLabel(p *compiledPart, v string) string {
+	if v == "" {
+		return "is empty"
+	}
+	for i := 0; i < len(v); i++ {
+		if classes[v[i]]&hostLabel == 0 {
+			return "is not a host label (letters, digits and inner hyphens, RFC 1123)"
+		}
+	}
+	if v[0] == '-' || v[len(v)-1] == '-' {
+		return "starts or ends with a hyphen, which a host label cannot (RFC 1123)"
+	}
+	if p.re != nil && !p.re.MatchString(v) {
+		return fmt.Sprintf("does not match the constraint %q", p.constraint)
+	}
+	return ""
+}
+
+// pathStartsWithDoubleSlash reports whether the path, built without a
+// prefix, would start with "//".
+func (s *buildState) pathStartsWithDoubleSlash(vals []string) bool {
+	var head []byte
+	var buf [2]byte
+	head = buf[:0]
+	for i, p := range s.route.Path.parts {
+		if len(head) >= 2 {
+			break
+		}
+		var t string
+		switch {
+		case p.kind == kindLiteral:
+			t = p.text
+		case s.absent&(1<<i) != 0:
+			continue
+		default:
+			t = vals[i]
+		}
+		for j := 0; j < len(t) && len(head) < 2; j++ {
+			head = append(head, t[j])
+		}
+	}
+	return len(head) == 2 && head[0] == '/' && head[1] == '/'
+}
+
+func (s *buildState) measureQuery() (int, error) {
+	r := s.route
+	n := 0
+	count := 0
+	if len(r.Query) > 0 {
+		s.query = make([]string, len(r.Query))
+		for i := range r.Query {
+			q := &r.Query[i]
+			v := q.value.text
+			if q.value.kind == kindParam {
+				var ok bool
+				var err error
+				v, ok, err = s.lookup(q.value.text)
+				if err != nil {
+					return 0, err
+				}
+				if !ok {
+					return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: q.value.text, Missing: true}
+				}
+				why := checkText(v)
+				if why == "" && q.value.re != nil && !q.value.re.MatchString(v) {
+					why = fmt.Sprintf("does not match the constraint %q", q.value.constraint)
+				}
+				if why != "" {
+					return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: q.value.text, Value: v, Reason: why}
+				}
+			}
+			s.query[i] = v
+			n += queryEscapedLen(q.Key) + 1 + queryEscapedLen(v)
+			count++
+		}
+	}
+	pairs := s.req.Pairs
+	idx := s.extra[:0]
+	for i := 0; i < len(pairs); i += 2 {
+		if s.used&(1<<(i/2)) != 0 {
+			continue
+		}
+		if r.strict {
+			return 0, badCall("%s: pattern %q has no parameter %q", s.endpoint, r.Pattern, pairs[i])
+		}
+		if pairs[i] == "" {
+			return 0, badCall("%s: a pair has an empty key", s.endpoint)
+		}
+		for _, t := range [2]string{pairs[i], pairs[i+1]} {
+			if why := checkText(t); why != "" {
+				return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: pairs[i], Value: pairs[i+1], Reason: why}
+			}
+		}
+		idx = append(idx, i)
+		n += queryEscapedLen(pairs[i]) + 1 + queryEscapedLen(pairs[i+1])
+		count++
+	}
+	// Insertion sort by key: stable, in place, and the lists are short.
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && pairs[idx[j]] < pairs[idx[j-1]]; j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+	if len(idx) <= len(s.extra) {
+		s.extraN = len(idx)
+	} else {
+		s.extraAll = idx
+	}
+	if count > 0 {
+		n += count // "?" and the "&"s
+	}
+	return n, nil
+}
+
+func (s *buildState) write(out []byte, prefix string) []byte {
+	r := s.route
+	if r.Host != nil || s.req.Origin.Host != "" {
+		scheme, host := s.origin()
+		out = append(out, scheme...)
+		out = append(out, "://"...)
+		if r.Host != nil {
+			out = s.writeTemplate(out, r.Host, slot(s.host[:], &s.hostMore, len(r.Host.parts)))
+		} else {
+			out = append(out, host...)
+		}
+	}
+	out = append(out, prefix...)
+	vals := s.path[:]
+	if s.pathMore != nil {
+		vals = s.pathMore
+	}
+	out = s.writeTemplate(out, r.Path, vals)
+	sep := byte('?')
+	for i, q := range r.Query {
+		out = append(out, sep)
+		out = appendEscaped(out, q.Key, rawQuery)
+		out = append(out, '=')
+		out = appendEscaped(out, s.query[i], rawQuery)
+		sep = '&'
+	}
+	extra := s.extra[:s.extraN]
+	if s.extraAll != nil {
+		extra = s.extraAll
+	}
+	for _, i := range extra {
+		out = append(out, sep)
+		out = appendEscaped(out, s.req.Pairs[i], rawQuery)
+		out = append(out, '=')
+		out = appendEscaped(out, s.req.Pairs[i+1], rawQuery)
+		sep = '&'
+	}
+	if f := s.req.Fragment; f != "" {
+		out = append(out, '#')
+		out = appendEscaped(out, f, rawFragment)
+	}
+	return out
+}
+
+func (s *buildState) writeTemplate(out []byte, t *Template, vals []string) []byte {
+	for i := range t.parts {
+		p := &t.parts[i]
+		switch {
+		case p.kind == kindLiteral:
+			out = append(out, p.text...)
+		case s.absent&(1<<i) != 0:
+			// An optional parameter left out takes its leading "/" with it,
+			// unless that would leave nothing, or the next part needs it.
+			next := ""
+			if i+1 < len(t.parts) {
+				next = t.parts[i+1].text
+			}
+			if len(out) > 1 && out[len(out)-1] == '/' && (next == "" || next[0] == '/') {
+				out = out[:len(out)-1]
+			}
+		case t.host:
+			out = append(out, vals[i]...)
+		case p.kind == kindParam:
+			out = appendEscaped(out, vals[i], rawSegment)
+		default:
+			out = appendEscaped(out, vals[i], rawPath)
+		}
+	}
+	return out
+}
