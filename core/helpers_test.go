@@ -104,6 +104,22 @@ var trioPrefixes = []string{"", "/blog", "/shop"}
 // not nil, runs inside each app's invitation.
 func newTrio(t testing.TB, onJoin func(name string, op *core.Operator), opts ...core.Option) *trio {
 	t.Helper()
+	tr := newTrioApps(onJoin)
+	p, err := core.New(tr.mux, invitePaths(trioPrefixes...), opts...)
+	if err != nil {
+		t.Fatalf("core.New: %v", err)
+	}
+	tr.party = p
+	for _, a := range tr.apps() {
+		if got := a.accepted.Load(); got != 1 {
+			t.Fatalf("app %s accepted %d invitations, want 1", a.name, got)
+		}
+	}
+	return tr
+}
+
+// newTrioApps builds the three apps and their dispatcher, without a party.
+func newTrioApps(onJoin func(name string, op *core.Operator)) *trio {
 	mk := func(name string) *testApp {
 		if onJoin == nil {
 			return newTestApp(name, nil)
@@ -116,16 +132,6 @@ func newTrio(t testing.TB, onJoin func(name string, op *core.Operator), opts ...
 		mountPoint{"/blog", tr.blog},
 		mountPoint{"/shop", tr.shop},
 	)
-	p, err := core.New(tr.mux, invitePaths(trioPrefixes...), opts...)
-	if err != nil {
-		t.Fatalf("core.New: %v", err)
-	}
-	tr.party = p
-	for _, a := range tr.apps() {
-		if got := a.accepted.Load(); got != 1 {
-			t.Fatalf("app %s accepted %d invitations, want 1", a.name, got)
-		}
-	}
 	return tr
 }
 
@@ -149,9 +155,6 @@ func (c *calls) got() []string {
 	defer c.mu.Unlock()
 	return append([]string(nil), c.log...)
 }
-
-// handlerFunc is a ServeHTTP func for dispatchers written inline.
-type handlerFunc = http.HandlerFunc
 
 // answer returns a handler that always answers v.
 func answer(v any) core.Handler { return func(any) (any, error) { return v, nil } }
