@@ -247,7 +247,7 @@ func TestInvitationsReportStatusJoinedAndDuration(t *testing.T) {
 		{http.StatusMovedPermanently, false}, // any 3xx
 		{http.StatusNotFound, false},
 	}
-	invs := p.Invitations()
+	var invs []core.Invitation = p.Invitations()
 	if len(invs) != len(want) {
 		t.Fatalf("Invitations() has %d entries, want %d", len(invs), len(want))
 	}
@@ -422,5 +422,38 @@ func TestExtensionInitMayUseTheParty(t *testing.T) {
 	}
 	if got, err := tr.party.AskAround("from-init", nil); err != nil || !slices.Equal(got, []any{"ok"}) {
 		t.Errorf("AskAround(from-init) = %v, %v", got, err)
+	}
+}
+
+// The error of a failed invitation keeps the first 256 bytes of the body;
+// an app that streams (asserting http.Flusher) can answer an invitation.
+func TestInvitationErrorKeepsTheStartOfTheBody(t *testing.T) {
+	long := strings.Repeat("0123456789", 100)
+	var flushable bool
+	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := w.(http.Flusher)
+		flushable = ok
+		if r.URL.Path == "/stream/__invite__/" {
+			core.AcceptInvitation(r)
+			fmt.Fprint(w, "chunk 1")
+			f.Flush()
+			fmt.Fprint(w, "chunk 2")
+			return
+		}
+		w.WriteHeader(http.StatusInternalServerError)
+		for i := 0; i < len(long); i += 100 {
+			fmt.Fprint(w, long[i:i+100])
+		}
+	})
+	_, err := core.New(app, []string{"/stream/__invite__/", "/broken/__invite__/"})
+	var ie *core.InvitationError
+	if !errors.As(err, &ie) {
+		t.Fatalf("error %v has no *InvitationError", err)
+	}
+	if ie.Path != "/broken/__invite__/" || ie.Body != long[:256] {
+		t.Errorf("InvitationError: path %s, body %q (%d bytes); want /broken/__invite__/ and the first 256 bytes", ie.Path, ie.Body, len(ie.Body))
+	}
+	if !flushable {
+		t.Error("the invitation's ResponseWriter is not an http.Flusher")
 	}
 }

@@ -22,6 +22,6 @@
 //     locks: O(1) in the number of apps and routes, one allocation per URL.
 //
 // [FuncMap] gives html/template and text/template an urlFor function, and
-// [Verify] checks, in a test, that every literal endpoint name in a set of
-// templates exists.
+// [VerifyHTML] and [VerifyText] check, in a test, that every literal
+// endpoint name in a set of templates exists.
 package urlfor

@@ -68,11 +68,38 @@ func (o Origin) check() error {
 	if o.Host == "" {
 		return badCall("origin has no host")
 	}
-	for i := 0; i < len(o.Host); i++ {
-		c := o.Host[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`/\?#@%"<>`+"`{}|^", c) >= 0 {
-			return badCall("origin host %s has the byte %q, not allowed in a host", fmt.Sprintf("%q", o.Host), c)
-		}
+	if i := badHostByte(o.Host); i >= 0 {
+		return badCall("origin host %s has the byte %q, not allowed in a host", fmt.Sprintf("%q", o.Host), o.Host[i])
 	}
 	return nil
+}
+
+// badHostByte returns the index of the first byte of host that has no
+// place in a host[:port], or -1.
+func badHostByte(host string) int {
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`/\?#@%"<>`+"`{}|^", c) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkInBuild is check for the Origin of a [Request], which may also be
+// made by hand: an empty Scheme means "http", an empty Host is allowed
+// (a route with a Host template takes only the scheme). The error holds
+// copies of the strings, so that a Request never escapes to the heap.
+func (o Origin) checkInBuild() error {
+	if (o.Scheme == "" || o.Scheme == "http" || o.Scheme == "https") && badHostByte(o.Host) < 0 {
+		return nil
+	}
+	c := Origin{Scheme: strings.Clone(o.Scheme), Host: strings.Clone(o.Host)}
+	if c.Scheme == "" {
+		c.Scheme = "http"
+	}
+	if c.Host == "" {
+		c.Host = "example.invalid" // only the scheme is wrong
+	}
+	return c.check()
 }

@@ -194,6 +194,10 @@ func (p *Participant) refresh() bool {
 	}
 	p.table.Store(newTable(routes))
 	p.version = ver
+	// Whoever re-read the routes (a miss in the directory, or one in the
+	// url_for service), the directory must see them: a later read of an
+	// unchanged source would report no change and leave it stale.
+	p.reg.gen.Add(1)
 	return true
 }
 
@@ -248,10 +252,16 @@ func (p *Participant) route(local string, refresh bool) (*Route, error) {
 		if dups, ok := t.dups[local]; ok {
 			return nil, p.ambiguous(local, dups)
 		}
-		if !refresh || !p.refresh() {
+		if !refresh {
 			return nil, &UnknownEndpointError{Name: p.qualify(local)}
 		}
 		refresh = false
+		// Retry when the table moved, whoever moved it: a concurrent
+		// refresh may have read the new routes, and ours then finds
+		// nothing new.
+		if p.refresh(); p.table.Load() == t {
+			return nil, &UnknownEndpointError{Name: p.qualify(local)}
+		}
 	}
 }
 

@@ -140,7 +140,7 @@ func (reg *registry) resolve(local *Participant, name string) (*Participant, *Ro
 			return local, r, nil
 		}
 		if dups, ok := t.dups[name]; ok {
-			return nil, nil, local.ambiguous(name, dups)
+			return nil, nil, local.ambiguous(strings.Clone(name), dups)
 		}
 	}
 	for retried := false; ; retried = true {
@@ -151,19 +151,26 @@ func (reg *registry) resolve(local *Participant, name string) (*Participant, *Ro
 		e, ok := d.names[name]
 		switch {
 		case ok && e.candidates != nil:
-			return nil, nil, &AmbiguousError{Name: name, Candidates: e.candidates}
+			return nil, nil, &AmbiguousError{Name: strings.Clone(name), Candidates: e.candidates}
 		case ok:
 			return e.p, e.r, nil
-		case !retried && reg.refresh(d, name):
-			continue
+		case !retried:
+			// Retry when the directory is stale, whoever made it so: a
+			// concurrent miss may have re-read the routes, and our refresh
+			// then finds nothing new.
+			if reg.refresh(d, name); reg.gen.Load() != d.gen {
+				continue
+			}
 		}
-		return nil, nil, &UnknownEndpointError{Name: name, dir: d}
+		// Errors keep a copy of name: were name to leak, the compiler
+		// would move every Request, and the caller's pairs, to the heap.
+		return nil, nil, &UnknownEndpointError{Name: strings.Clone(name), dir: d}
 	}
 }
 
 // refresh re-reads the routes of the participants that could answer name
 // (the namespace's app for a qualified name, every app for a bare one) and
-// reports whether any table changed.
+// reports whether any table changed. A change moves reg.gen.
 func (reg *registry) refresh(d *directory, name string) bool {
 	changed := false
 	if ns, _, ok := strings.Cut(name, ":"); ok {
@@ -174,9 +181,6 @@ func (reg *registry) refresh(d *directory, name string) bool {
 		for _, p := range d.members {
 			changed = p.refresh() || changed
 		}
-	}
-	if changed {
-		reg.gen.Add(1)
 	}
 	return changed
 }

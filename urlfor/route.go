@@ -97,16 +97,20 @@ func (r *Route) Build(prefix string, req *Request) (string, error) {
 	if len(pairs) > 2*maxPairs {
 		return "", badCall("more than %d pairs", maxPairs)
 	}
-	s := buildState{route: r, req: req}
-	if s.endpoint = req.Name; s.endpoint == "" {
-		s.endpoint = r.Name
+	s := buildState{route: r}
+	// The endpoint's name only goes into errors, and always as a copy
+	// (strings.Clone): were it to leak, the compiler would move the Request
+	// and the caller's pairs to the heap on every build.
+	ep := req.Name
+	if ep == "" {
+		ep = r.Name
 	}
-	n, err := s.measure(prefix)
+	n, err := s.measure(prefix, ep, req)
 	if err != nil {
 		return "", err
 	}
 	out := make([]byte, 0, n)
-	out = s.write(out, prefix)
+	out = s.write(out, prefix, req)
 	// out is never written again: the string shares its memory, as
 	// strings.Builder does, so the URL costs one allocation.
 	return unsafe.String(unsafe.SliceData(out), len(out)), nil
@@ -115,8 +119,6 @@ func (r *Route) Build(prefix string, req *Request) (string, error) {
 // buildState carries one build between its measuring and writing passes.
 type buildState struct {
 	route    *Route
-	req      *Request
-	endpoint string
 	used     uint64
 	path     [8]string // values of the path parts, by part index (small routes)
 	pathMore []string  // the same, for routes of more than 8 parts
@@ -129,13 +131,13 @@ type buildState struct {
 	absent   uint64 // optional parts left out, by part index
 }
 
-func (s *buildState) lookup(name string) (string, bool, error) {
-	pairs := s.req.Pairs
+func (s *buildState) lookup(req *Request, ep, name string) (string, bool, error) {
+	pairs := req.Pairs
 	found := -1
 	for i := 0; i < len(pairs); i += 2 {
 		if pairs[i] == name {
 			if found >= 0 {
-				return "", false, badCall("%s: parameter %q given twice", s.endpoint, name)
+				return "", false, badCall("%s: parameter %q given twice", strings.Clone(ep), name)
 			}
 			found = i
 		}
@@ -155,56 +157,66 @@ func slot(arr []string, more *[]string, n int) []string {
 	return *more
 }
 
-func (s *buildState) measure(prefix string) (int, error) {
+func (s *buildState) measure(prefix, ep string, req *Request) (int, error) {
 	r := s.route
 	n := len(prefix)
-	if r.Host != nil || s.req.Origin.Host != "" {
-		scheme, host := s.origin()
+	if req.Origin != (Origin{}) {
+		if err := req.Origin.checkInBuild(); err != nil {
+			return 0, err
+		}
+	}
+	if r.Host != nil || req.Origin.Host != "" {
+		scheme, host := s.origin(req)
 		n += len(scheme) + len("://") + len(host)
 	}
 	if r.Host != nil {
 		vals := slot(s.host[:], &s.hostMore, len(r.Host.parts))
-		m, err := s.measureTemplate(r.Host, vals)
+		m, err := s.measureTemplate(req, ep, r.Host, vals)
 		if err != nil {
 			return 0, err
 		}
 		n += m
 	}
 	vals := slot(s.path[:], &s.pathMore, len(r.Path.parts))
-	m, err := s.measureTemplate(r.Path, vals)
+	m, err := s.measureTemplate(req, ep, r.Path, vals)
 	if err != nil {
 		return 0, err
 	}
 	n += m
 	if prefix == "" && m > 1 && s.pathStartsWithDoubleSlash(vals) {
-		return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: r.Path.params[0], Value: vals[firstParam(r.Path)],
-			Reason: "would make the path start with // (a scheme-relative URL, an open redirect)"}
+		const why = "would make the path start with // (a scheme-relative URL, an open redirect)"
+		i := firstParam(r.Path)
+		if i < 0 {
+			return 0, templateErr(r.Pattern, "the path "+why)
+		}
+		return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: r.Path.parts[i].text, Value: vals[i], Reason: why}
 	}
-	q, err := s.measureQuery()
+	q, err := s.measureQuery(req, ep)
 	if err != nil {
 		return 0, err
 	}
 	n += q
-	if f := s.req.Fragment; f != "" {
+	if f := req.Fragment; f != "" {
 		if why := checkText(f); why != "" {
-			return 0, badCall("%s: fragment %q %s", s.endpoint, f, why)
+			return 0, badCall("%s: fragment %q %s", strings.Clone(ep), strings.Clone(f), why)
 		}
 		n += 1 + escapedLen(f, rawFragment)
 	}
 	return n, nil
 }
 
+// firstParam returns the index of t's first parameter part, or -1.
 func firstParam(t *Template) int {
 	for i, p := range t.parts {
 		if p.kind != kindLiteral {
 			return i
 		}
 	}
-	return 0
+	return -1
 }
 
-func (s *buildState) origin() (scheme, host string) {
-	scheme, host = s.req.Origin.Scheme, s.req.Origin.Host
+func (s *buildState) origin(req *Request) (scheme, host string) {
+	scheme, host = req.Origin.Scheme, req.Origin.Host
 	if s.route.Host != nil {
 		host = ""
 		if s.route.Scheme != "" {
@@ -219,14 +231,14 @@ func (s *buildState) origin() (scheme, host string) {
 
 // measureTemplate resolves and checks every parameter of t, storing values
 // in vals, and returns the length of the built text.
-func (s *buildState) measureTemplate(t *Template, vals []string) (int, error) {
+func (s *buildState) measureTemplate(req *Request, ep string, t *Template, vals []string) (int, error) {
 	n := t.literalLen
 	for i := range t.parts {
 		p := &t.parts[i]
 		if p.kind == kindLiteral {
 			continue
 		}
-		v, ok, err := s.lookup(p.text)
+		v, ok, err := s.lookup(req, ep, p.text)
 		if err != nil {
 			return 0, err
 		}
@@ -235,7 +247,7 @@ func (s *buildState) measureTemplate(t *Template, vals []string) (int, error) {
 			s.absent |= 1 << i
 			continue
 		case !ok && p.kind == kindParam:
-			return 0, &ParamError{Endpoint: s.endpoint, Pattern: t.pattern, Param: p.text, Missing: true}
+			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: t.pattern, Param: p.text, Missing: true}
 		}
 		if p.kind == kindWildcard && p.slashed && strings.HasPrefix(v, "/") {
 			v = v[1:]
@@ -250,7 +262,7 @@ func (s *buildState) measureTemplate(t *Template, vals []string) (int, error) {
 			why = checkWildcard(p, v)
 		}
 		if why != "" {
-			return 0, &ParamError{Endpoint: s.endpoint, Pattern: t.pattern, Param: p.text, Value: v, Reason: why}
+			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: t.pattern, Param: p.text, Value: v, Reason: why}
 		}
 		vals[i] = v
 		switch {
@@ -338,18 +350,27 @@ func (s *buildState) pathStartsWithDoubleSlash(vals []string) bool {
 		case p.kind == kindLiteral:
 			t = p.text
 		case s.absent&(1<<i) != 0:
+			// As in writeTemplate: the "/" before a left-out parameter
+			// goes when the next part brings its own.
+			if i+1 < len(s.route.Path.parts) && strings.HasPrefix(s.route.Path.parts[i+1].text, "/") && len(head) > 0 && head[len(head)-1] == '/' {
+				head = head[:len(head)-1]
+			}
 			continue
 		default:
 			t = vals[i]
 		}
 		for j := 0; j < len(t) && len(head) < 2; j++ {
-			head = append(head, t[j])
+			c := t[j]
+			if p.kind == kindParam && classes[c]&rawSegment == 0 {
+				c = '%' // escaped: a parameter's "/" is "%2F"
+			}
+			head = append(head, c)
 		}
 	}
 	return len(head) == 2 && head[0] == '/' && head[1] == '/'
 }
 
-func (s *buildState) measureQuery() (int, error) {
+func (s *buildState) measureQuery(req *Request, ep string) (int, error) {
 	r := s.route
 	n := 0
 	count := 0
@@ -361,19 +382,19 @@ func (s *buildState) measureQuery() (int, error) {
 			if q.value.kind == kindParam {
 				var ok bool
 				var err error
-				v, ok, err = s.lookup(q.value.text)
+				v, ok, err = s.lookup(req, ep, q.value.text)
 				if err != nil {
 					return 0, err
 				}
 				if !ok {
-					return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: q.value.text, Missing: true}
+					return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: q.value.text, Missing: true}
 				}
 				why := checkText(v)
 				if why == "" && q.value.re != nil && !q.value.re.MatchString(v) {
 					why = fmt.Sprintf("does not match the constraint %q", q.value.constraint)
 				}
 				if why != "" {
-					return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: q.value.text, Value: v, Reason: why}
+					return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: q.value.text, Value: v, Reason: why}
 				}
 			}
 			s.query[i] = v
@@ -381,37 +402,47 @@ func (s *buildState) measureQuery() (int, error) {
 			count++
 		}
 	}
-	pairs := s.req.Pairs
-	idx := s.extra[:0]
+	pairs := req.Pairs
+	// Unused pairs go to s.extra while it has room, then to s.extraAll, a
+	// fresh slice: s must never point into itself, or the compiler moves
+	// it (and the Request it carries) to the heap on every build.
 	for i := 0; i < len(pairs); i += 2 {
 		if s.used&(1<<(i/2)) != 0 {
 			continue
 		}
 		if r.strict {
-			return 0, badCall("%s: pattern %q has no parameter %q", s.endpoint, r.Pattern, pairs[i])
+			return 0, badCall("%s: pattern %q has no parameter %q", strings.Clone(ep), r.Pattern, pairs[i])
 		}
 		if pairs[i] == "" {
-			return 0, badCall("%s: a pair has an empty key", s.endpoint)
+			return 0, badCall("%s: a pair has an empty key", strings.Clone(ep))
 		}
 		for _, t := range [2]string{pairs[i], pairs[i+1]} {
 			if why := checkText(t); why != "" {
-				return 0, &ParamError{Endpoint: s.endpoint, Pattern: r.Pattern, Param: pairs[i], Value: pairs[i+1], Reason: why}
+				return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: pairs[i], Value: pairs[i+1], Reason: why}
 			}
 		}
-		idx = append(idx, i)
+		switch {
+		case s.extraAll != nil:
+			s.extraAll = append(s.extraAll, i)
+		case s.extraN < len(s.extra):
+			s.extra[s.extraN] = i
+			s.extraN++
+		default:
+			s.extraAll = append(make([]int, 0, 2*len(s.extra)), s.extra[:]...)
+			s.extraAll = append(s.extraAll, i)
+		}
 		n += queryEscapedLen(pairs[i]) + 1 + queryEscapedLen(pairs[i+1])
 		count++
 	}
 	// Insertion sort by key: stable, in place, and the lists are short.
+	idx := s.extra[:s.extraN]
+	if s.extraAll != nil {
+		idx = s.extraAll
+	}
 	for i := 1; i < len(idx); i++ {
 		for j := i; j > 0 && pairs[idx[j]] < pairs[idx[j-1]]; j-- {
 			idx[j], idx[j-1] = idx[j-1], idx[j]
 		}
-	}
-	if len(idx) <= len(s.extra) {
-		s.extraN = len(idx)
-	} else {
-		s.extraAll = idx
 	}
 	if count > 0 {
 		n += count // "?" and the "&"s
@@ -419,14 +450,14 @@ func (s *buildState) measureQuery() (int, error) {
 	return n, nil
 }
 
-func (s *buildState) write(out []byte, prefix string) []byte {
+func (s *buildState) write(out []byte, prefix string, req *Request) []byte {
 	r := s.route
-	if r.Host != nil || s.req.Origin.Host != "" {
-		scheme, host := s.origin()
+	if r.Host != nil || req.Origin.Host != "" {
+		scheme, host := s.origin(req)
 		out = append(out, scheme...)
 		out = append(out, "://"...)
 		if r.Host != nil {
-			out = s.writeTemplate(out, r.Host, slot(s.host[:], &s.hostMore, len(r.Host.parts)))
+			out = s.writeTemplate(out, r.Host, slot(s.host[:], &s.hostMore, len(r.Host.parts)), len(out))
 		} else {
 			out = append(out, host...)
 		}
@@ -436,7 +467,7 @@ func (s *buildState) write(out []byte, prefix string) []byte {
 	if s.pathMore != nil {
 		vals = s.pathMore
 	}
-	out = s.writeTemplate(out, r.Path, vals)
+	out = s.writeTemplate(out, r.Path, vals, len(out))
 	sep := byte('?')
 	for i, q := range r.Query {
 		out = append(out, sep)
@@ -451,33 +482,38 @@ func (s *buildState) write(out []byte, prefix string) []byte {
 	}
 	for _, i := range extra {
 		out = append(out, sep)
-		out = appendEscaped(out, s.req.Pairs[i], rawQuery)
+		out = appendEscaped(out, req.Pairs[i], rawQuery)
 		out = append(out, '=')
-		out = appendEscaped(out, s.req.Pairs[i+1], rawQuery)
+		out = appendEscaped(out, req.Pairs[i+1], rawQuery)
 		sep = '&'
 	}
-	if f := s.req.Fragment; f != "" {
+	if f := req.Fragment; f != "" {
 		out = append(out, '#')
 		out = appendEscaped(out, f, rawFragment)
 	}
 	return out
 }
 
-func (s *buildState) writeTemplate(out []byte, t *Template, vals []string) []byte {
+// writeTemplate appends t built from vals to out; start is where the
+// template's text begins in out (after the scheme, host and mount prefix).
+func (s *buildState) writeTemplate(out []byte, t *Template, vals []string, start int) []byte {
 	for i := range t.parts {
 		p := &t.parts[i]
 		switch {
 		case p.kind == kindLiteral:
 			out = append(out, p.text...)
-		case s.absent&(1<<i) != 0:
-			// An optional parameter left out takes its leading "/" with it,
-			// unless that would leave nothing, or the next part needs it.
+		case !t.host && s.absent&(1<<i) != 0:
+			// An optional parameter left out takes its leading "/" with it
+			// when the next part brings its own ("/user/:name?/edit" gives
+			// "/user/edit", "/:name?/edit" gives "/edit"), or when it is last
+			// and the template's text keeps more than that "/" ("/user").
+			// "/:name?" alone keeps its "/", with or without a mount prefix.
 			next := ""
 			if i+1 < len(t.parts) {
 				next = t.parts[i+1].text
 			}
-			if len(out) > 1 && out[len(out)-1] == '/' && (next == "" || next[0] == '/') {
-				out = out[:len(out)-1]
+			if n := len(out); n > start && out[n-1] == '/' && (next != "" && next[0] == '/' || next == "" && n-start > 1) {
+				out = out[:n-1]
 			}
 		case t.host:
 			out = append(out, vals[i]...)

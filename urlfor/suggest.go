@@ -15,12 +15,19 @@ func suggest(name string, known []string) []string {
 	limit := max(2, len(name)/3)
 	var best []scored
 	lname := strings.ToLower(name)
+	_, nameLocal, nameQualified := strings.Cut(name, ":")
 	for _, k := range known {
 		d := distance(lname, strings.ToLower(k))
+		_, local, ok := strings.Cut(k, ":")
+		switch {
 		// A bare name that matches the local part of a qualified one is a
 		// good hint: "post" -> "blog:post".
-		if _, local, ok := strings.Cut(k, ":"); ok && strings.EqualFold(local, name) {
+		case ok && strings.EqualFold(local, name):
 			d = 0
+		// So is the same local name in another namespace, or bare:
+		// "blog:thread" -> "forum:thread", "blog:cart" -> "cart".
+		case nameQualified && (ok && strings.EqualFold(local, nameLocal) || !ok && strings.EqualFold(k, nameLocal)):
+			d = min(d, 1)
 		}
 		if d <= limit && k != name {
 			best = append(best, scored{k, d})

@@ -131,7 +131,14 @@ func NewHostTemplate(pattern string, parts []Part) (*Template, error) {
 	return t, nil
 }
 
+// maxParts bounds a template, so that a build can track its parts in a
+// bitmask.
+const maxParts = 64
+
 func (t *Template) compile(parts []Part) error {
+	if len(parts) > maxParts {
+		return templateErr(t.pattern, fmt.Sprintf("more than %d parts", maxParts))
+	}
 	seen := map[string]bool{}
 	for i, p := range parts {
 		cp := compiledPart{Part: p}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"slices"
+	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
 )
@@ -12,8 +14,8 @@ import (
 // that cannot succeed whatever the data: its literal endpoint name is
 // unknown or ambiguous, or its literal keys miss a required parameter.
 type TemplateError struct {
-	Template string // the template's name
-	Location string // "file:line:col" as text/template reports it
+	Template string // the name of the template holding the call ({{define "row"}} gives "row")
+	Location string // "file:line:col" as text/template reports it (file: the name given to Parse)
 	Name     string // the endpoint name in the call
 	Err      error
 }
@@ -27,10 +29,11 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 // VerifyHTML checks every template associated with t (Phoenix's verified
 // routes and Ziggy's typed routes do this for their ecosystems): each urlFor
 // call whose endpoint name is a string literal must name exactly one
-// endpoint of b's party and, when all its keys are literal, give every
-// required parameter. Calls with a computed name are skipped. It returns the
-// problems joined ([*TemplateError] each), or nil. Call it in a test, after
-// the party invited its apps.
+// endpoint of b's party, one its adapter could translate (no [Route].Err),
+// and, when all its keys are literal, give every required parameter of the
+// route's path, host and query. Calls with a computed name are skipped. It
+// returns the problems joined ([*TemplateError] each), or nil. Call it in a
+// test, after the party invited its apps.
 func VerifyHTML(b *Builder, t *htmltemplate.Template) error {
 	var trees []*parse.Tree
 	for _, tt := range t.Templates() {
@@ -56,6 +59,8 @@ func verifyTrees(b *Builder, trees []*parse.Tree) error {
 	if b.reg == nil {
 		return notInvited("the builder has no party")
 	}
+	// Templates() lists in map order: sort, so the report is stable.
+	slices.SortFunc(trees, func(a, b *parse.Tree) int { return strings.Compare(a.Name, b.Name) })
 	var errs []error
 	for _, tree := range trees {
 		walk(tree.Root, func(cmd *parse.CommandNode) {
@@ -80,9 +85,12 @@ func verifyCall(b *Builder, tree *parse.Tree, cmd *parse.CommandNode) error {
 	}
 	loc, _ := tree.ErrorContext(cmd)
 	fail := func(err error) error {
-		return &TemplateError{Template: tree.ParseName, Location: loc, Name: nameNode.Text, Err: err}
+		return &TemplateError{Template: tree.Name, Location: loc, Name: nameNode.Text, Err: err}
 	}
 	_, r, err := b.reg.resolve(nil, nameNode.Text)
+	if err == nil {
+		err = r.Err // every build of this route fails with it
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -98,12 +106,22 @@ func verifyCall(b *Builder, tree *parse.Tree, cmd *parse.CommandNode) error {
 	if len(args)%2 != 0 {
 		return fail(badCall("odd number of arguments"))
 	}
-	if r.Path == nil {
-		return nil
+	missing := func(param string) error {
+		return fail(&ParamError{Endpoint: nameNode.Text, Pattern: r.Pattern, Param: param, Missing: true})
 	}
-	for _, p := range r.Path.parts {
-		if p.kind == kindParam && !p.optional && !given[p.text] {
-			return fail(&ParamError{Endpoint: nameNode.Text, Pattern: r.Pattern, Param: p.text, Missing: true})
+	for _, t := range [2]*Template{r.Host, r.Path} {
+		if t == nil {
+			continue
+		}
+		for _, p := range t.parts {
+			if p.kind == kindParam && !p.optional && !given[p.text] {
+				return missing(p.text)
+			}
+		}
+	}
+	for _, q := range r.Query {
+		if q.value.kind == kindParam && !given[q.value.text] {
+			return missing(q.value.text)
 		}
 	}
 	return nil
@@ -140,6 +158,8 @@ func walk(n parse.Node, visit func(*parse.CommandNode)) {
 		walkBranch(&n.BranchNode, visit)
 	case *parse.TemplateNode:
 		walk(n.Pipe, visit)
+	case *parse.ChainNode: // (urlFor "blog:post" "id" 1).Field
+		walk(n.Node, visit)
 	}
 }
 

@@ -5,6 +5,7 @@ package urlfortest
 
 import (
 	"net/http"
+	"sync"
 	"sync/atomic"
 
 	"github.com/partyline-go/partyline/core"
@@ -14,11 +15,15 @@ import (
 // App is an http.Handler that answers its invite route, [core.DefaultInvitePath],
 // by joining the party with a static route table, and answers 404 to
 // everything else. Mount it in a dispatcher under a prefix, as a framework
-// app would be. It is safe for concurrent use.
+// app would be. It is its own [urlfor.Versioned] source, as an adapter
+// with a route hook is: the version moves with every [App.Add]. It is safe
+// for concurrent use.
 type App struct {
 	namespace   string
 	framework   string
+	addMu       sync.Mutex
 	routes      atomic.Pointer[[]urlfor.Route]
+	version     atomic.Uint64
 	participant atomic.Pointer[urlfor.Participant]
 	joinErr     atomic.Pointer[error]
 }
@@ -34,10 +39,19 @@ func NewApp(namespace string, routes ...urlfor.Route) *App {
 // Add appends routes to the table, as an app registering routes after its
 // invitation does.
 func (a *App) Add(routes ...urlfor.Route) {
+	a.addMu.Lock()
+	defer a.addMu.Unlock()
 	cur := *a.routes.Load()
 	next := append(append([]urlfor.Route(nil), cur...), routes...)
 	a.routes.Store(&next)
+	a.version.Add(1) // after the routes: a reader that sees it sees them
 }
+
+// Routes returns the route table ([urlfor.Source]).
+func (a *App) Routes() []urlfor.Route { return *a.routes.Load() }
+
+// RoutesVersion counts the calls of [App.Add] ([urlfor.Versioned]).
+func (a *App) RoutesVersion() uint64 { return a.version.Load() }
 
 // ServeHTTP answers the invitation, once, with 200; everything else 404.
 // A failed join answers 500, so that core.New reports it.
@@ -54,7 +68,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p, err := urlfor.Join(op, urlfor.Config{
 		Namespace: a.namespace,
 		Framework: a.framework,
-		Source:    urlfor.SourceFunc(func() []urlfor.Route { return *a.routes.Load() }),
+		Source:    a,
 	})
 	if err != nil {
 		a.joinErr.Store(&err)
@@ -66,6 +80,15 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // Participant returns the app's participant, or nil before its invitation.
 func (a *App) Participant() *urlfor.Participant { return a.participant.Load() }
+
+// JoinErr returns the error of a failed join (the invitation was then
+// answered 500), or nil.
+func (a *App) JoinErr() error {
+	if err := a.joinErr.Load(); err != nil {
+		return *err
+	}
+	return nil
+}
 
 // Route returns a route named name for pattern, compiled from parts; it
 // panics on a malformed template, as tests want.

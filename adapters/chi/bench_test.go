@@ -1,0 +1,66 @@
+package partychi_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+	partychi "github.com/partyline-go/partyline/adapters/chi"
+)
+
+// benchApp is a chi app with n named routes, one of them the two-param
+// route "post" (/posts/{year}/{slug}), mounted at /blog.
+func benchApp(b *testing.B, n int) *partychi.Handle {
+	r := chi.NewRouter()
+	h := mustJoin(b, r)
+	r.With(partychi.Name("post")).Get("/posts/{year:[0-9]+}/{slug}", show)
+	for i := 1; i < n; i++ {
+		r.With(partychi.Name(fmt.Sprintf("r%d", i))).Get(fmt.Sprintf("/s%d/{id}/x/{k}", i), show)
+	}
+	mustParty(b, stripMux(map[string]http.Handler{"/blog": r}), "/blog/__invite__/")
+	return h
+}
+
+// BenchmarkURL builds the two-param route among 10 and 1000 routes: the
+// lookup is a map, so both cost the same.
+func BenchmarkURL(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("routes=%d", n), func(b *testing.B) {
+			h := benchApp(b, n)
+			if u := mustURL(b, h, "post", "year", "2024", "slug", "hello world"); u != "/blog/posts/2024/hello%20world" {
+				b.Fatal(u)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_, _ = h.URL(nil, "post", "year", "2024", "slug", "hello world")
+			}
+		})
+	}
+}
+
+// BenchmarkURLUnknown asks for a name no app has: chi has no add-route hook,
+// so every miss walks the live router (O(routes)) before failing.
+func BenchmarkURLUnknown(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("routes=%d", n), func(b *testing.B) {
+			h := benchApp(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				_, _ = h.URL(nil, "nope")
+			}
+		})
+	}
+}
+
+// BenchmarkHandWritten is the baseline: the same URL concatenated by hand
+// with url.PathEscape (no checks, no lookup).
+func BenchmarkHandWritten(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = "/blog/posts/" + url.PathEscape("2024") + "/" + url.PathEscape("hello world")
+	}
+}

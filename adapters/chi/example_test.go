@@ -1,0 +1,163 @@
+package partychi_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/go-chi/chi/v5"
+	partychi "github.com/partyline-go/partyline/adapters/chi"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/urlfortest"
+)
+
+// A chi app joins the party of the dispatcher it is mounted in, and builds
+// its URLs with its mount prefix.
+func ExampleJoin() {
+	blog := chi.NewRouter()
+	h, err := partychi.Join(blog) // after blog.Use(...), if any
+	if err != nil {
+		panic(err)
+	}
+	blog.With(partychi.Name("post")).Get("/posts/{id}", func(w http.ResponseWriter, r *http.Request) {})
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	_ = party // serve it: http.ListenAndServe(addr, party)
+
+	fmt.Println(h.URL(nil, "post", "id", "7"))
+	fmt.Println(h.URL(nil, "post", "id", "hello world", "page", "2"))
+	// Output:
+	// /blog/posts/7 <nil>
+	// /blog/posts/hello%20world?page=2 <nil>
+}
+
+// Names are middlewares, so they survive Route, Group, With and Mount, and
+// come back with the full pattern.
+func ExampleName() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.Route("/posts", func(r chi.Router) {
+		r.With(partychi.Name("posts")).Get("/", show)
+		r.With(partychi.Name("post")).Get("/{id:[0-9]+}", show)
+		r.With(partychi.Name("post-json")).Get("/{id:[0-9]+}.json", show)
+	})
+	admin := chi.NewRouter()
+	admin.With(partychi.Name("admin-user")).Get("/users/{user}", show)
+	r.Mount("/admin", admin)
+	r.With(partychi.Name("files")).Get("/files/*", show)
+
+	if _, err := core.New(r, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	p, _ := h.Participant()
+	for _, route := range p.Routes() {
+		fmt.Println(route.Name, route.Method, route.Pattern)
+	}
+	fmt.Println(h.URL(nil, "post-json", "id", "7"))
+	fmt.Println(h.URL(nil, "files", "*", "css/site.css"))
+	_, err := h.URL(nil, "post", "id", "seven")
+	fmt.Println(err)
+	// Output:
+	// admin-user GET /admin/users/{user}
+	// files GET /files/*
+	// post GET /posts/{id:[0-9]+}
+	// post-json GET /posts/{id:[0-9]+}.json
+	// posts GET /posts/
+	// /posts/7.json <nil>
+	// /files/css/site.css <nil>
+	// urlfor: post: parameter "id" value "seven" does not match the constraint "[0-9]+" (pattern "/posts/{id:[0-9]+}")
+}
+
+// chi as the dispatcher: a chi router Mounts a chi blog and a plain net/http
+// shop; the blog links to the shop and the shop to the blog.
+func Example_crossAppLink() {
+	blog := chi.NewRouter()
+	hb, _ := partychi.Join(blog)
+	blog.With(partychi.Name("post")).Get("/posts/{id}", show)
+
+	shop := urlfortest.NewApp("shop", urlfortest.Route("item", "GET", "/items/{sku}",
+		urlfor.Literal("/items/"), urlfor.Param("sku")))
+
+	top := chi.NewRouter()
+	top.Mount("/blog", blog)                            // chi's Mount keeps the prefix in r.URL.Path,
+	top.Mount("/shop", http.StripPrefix("/shop", shop)) // so a plain app is mounted with StripPrefix
+	if _, err := core.New(top, []string{"/blog/__invite__/", "/shop/__invite__/"}); err != nil {
+		panic(err)
+	}
+
+	fmt.Println(hb.URL(nil, "shop:item", "sku", "red/42"))
+	fmt.Println(shop.Participant().URL("blog:post", "id", "7"))
+	// Output:
+	// /shop/items/red%2F42 <nil>
+	// /blog/posts/7 <nil>
+}
+
+// Redirect answers with a redirect to an endpoint, here the new home of an
+// old URL; partychi.URLParam hands the handler the decoded value.
+func ExampleHandle_Redirect() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.With(partychi.Name("post")).Get("/posts/{slug}", show)
+	r.Get("/old/{slug}", func(w http.ResponseWriter, r *http.Request) {
+		if err := h.Redirect(w, r, http.StatusMovedPermanently, "post", "slug", partychi.URLParam(r, "slug")); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	})
+	party, _ := core.New(http.StripPrefix("/blog", r), []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/old/caf%C3%A9%2Fbar", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	// Output:
+	// 301 /blog/posts/caf%C3%A9%2Fbar
+}
+
+// Handlers that do not hold the handle find it in the request, once
+// h.Middleware is on their route.
+func ExampleURL() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.Group(func(r chi.Router) {
+		r.Use(h.Middleware)
+		r.With(partychi.Name("post")).Get("/posts/{id}", show)
+		r.Get("/latest", func(w http.ResponseWriter, r *http.Request) {
+			u, err := partychi.URL(r, "post", "id", "42")
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			fmt.Fprint(w, u)
+		})
+	})
+	party, _ := core.New(r, []string{"/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/latest", nil))
+	fmt.Println(rec.Body.String())
+	// Output:
+	// /posts/42
+}
+
+// URLParam decodes what chi.URLParam leaves escaped when the request path
+// has a RawPath (go-chi/chi#832).
+func ExampleURLParam() {
+	r := chi.NewRouter()
+	r.Get("/tags/{tag}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Printf("chi %q, partychi %q\n", chi.URLParam(r, "tag"), partychi.URLParam(r, "tag"))
+	})
+	for _, p := range []string{"/tags/a%20b", "/tags/a%20b%2Cc"} {
+		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, p, nil))
+	}
+	// Output:
+	// chi "a b", partychi "a b"
+	// chi "a%20b%2Cc", partychi "a b,c"
+}
+
+// show stands for any handler.
+func show(w http.ResponseWriter, r *http.Request) {}

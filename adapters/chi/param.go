@@ -1,0 +1,33 @@
+package partychi
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/go-chi/chi/v5"
+)
+
+// URLParam returns the value of the route parameter key ("*" for the
+// wildcard), decoded: the value given to [Handle.URL] for the URL the
+// request came with.
+//
+// chi.URLParam alone gives the value as chi routed it (go-chi/chi#832):
+// chi routes on r.URL.RawPath when the request has one and on the decoded
+// r.URL.Path otherwise, and Go sets RawPath only when the path is not in its
+// default encoding. "/posts/a%20b" gives "a b" (no RawPath), but
+// "/posts/a%20b%2Cc" gives "a%20b%2Cc" (a RawPath, because Go would not
+// escape ","). URLParam undoes the escaping exactly when chi saw it: it
+// applies url.PathUnescape when r.URL.RawPath is set. That is the
+// unescaping under which the adapter's URLs round-trip (FuzzRoundTrip).
+// Behind http.StripPrefix (which trims RawPath too) and chi's Mount (which
+// keeps r.URL) the rule holds; a middleware that rewrites r.URL breaks it.
+func URLParam(r *http.Request, key string) string {
+	v := chi.URLParam(r, key)
+	if r.URL == nil || r.URL.RawPath == "" {
+		return v
+	}
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
+}

@@ -1,0 +1,164 @@
+package partyecho_test
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/labstack/echo/v4"
+	"github.com/partyline-go/partyline/adapters/echo"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/urlfortest"
+)
+
+func showPost(c echo.Context) error { return c.String(http.StatusOK, "post "+c.Param("id")) }
+
+// An echo blog mounted at /blog joins the party; its handlers build their
+// own URLs with the mount prefix.
+func ExampleJoin() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, err := partyecho.Join(e)
+	if err != nil {
+		panic(err)
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	if _, err := core.New(mux, []string{"/blog" + core.DefaultInvitePath}); err != nil {
+		panic(err)
+	}
+
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+	fmt.Println(h.URL(c, "post", "id", "7"))
+	fmt.Println(h.URL(c, "post", "id", "a/b c", "page", "2"))
+	// Output:
+	// /blog/posts/7 <nil>
+	// /blog/posts/a%2Fb%20c?page=2 <nil>
+}
+
+// Endpoints are echo's route names: the name you set, or echo's default,
+// the handler's full function name (HandlerName computes it).
+func ExampleHandlerName() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	e.GET("/posts/:id/comments/*", showPost) // not named: echo names it after showPost
+	admin := e.Group("/admin")
+	admin.GET("/users/:id", showPost).Name = "admin.user"
+
+	h, _ := partyecho.Join(e)
+	core.New(e, []string{core.DefaultInvitePath}) // the app alone, at the root
+
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+	fmt.Println(partyecho.HandlerName(showPost))
+	fmt.Println(h.URL(c, partyecho.HandlerName(showPost), "id", "7", "*", "2024/05"))
+	fmt.Println(h.URL(c, "admin.user", "id", "9"))
+	// Output:
+	// github.com/partyline-go/partyline/adapters/echo_test.showPost
+	// /posts/7/comments/2024/05 <nil>
+	// /admin/users/9 <nil>
+}
+
+// A link from the echo blog to another app of the party, here a shop
+// without a framework (urlfortest) mounted at /shop: qualify the name with
+// the app's namespace. A bare name is the blog's own first.
+func ExampleHandle_URL_crossApp() {
+	blog := echo.New()
+	blog.GET("/", showPost).Name = "home"
+	h, _ := partyecho.Join(blog)
+	shop := urlfortest.NewApp("shop",
+		urlfortest.Route("home", "GET", "/", urlfor.Literal("/")),
+		urlfortest.Route("cart", "GET", "/cart/{id}", urlfor.Literal("/cart/"), urlfor.Param("id")))
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	mux.Handle("/shop/", http.StripPrefix("/shop", shop))
+	core.New(mux, []string{"/blog/__invite__/", "/shop/__invite__/"})
+
+	c := blog.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+	fmt.Println(h.URL(c, "shop:cart", "id", "3"))
+	fmt.Println(h.URL(c, "home"))
+	fmt.Println(h.URL(c, "shop:home"))
+	// Output:
+	// /shop/cart/3 <nil>
+	// /blog/ <nil>
+	// /shop/ <nil>
+}
+
+// A handler redirects to an endpoint of another app; the package-level
+// Redirect finds the handle through c.Echo().
+func ExampleRedirect() {
+	blog, shop := echo.New(), echo.New()
+	blog.GET("/buy/:id", func(c echo.Context) error {
+		return partyecho.Redirect(c, http.StatusSeeOther, "shop:cart", "id", c.Param("id"))
+	})
+	shop.GET("/cart/:id", func(c echo.Context) error { return c.String(http.StatusOK, "cart "+c.Param("id")) }).Name = "cart"
+	partyecho.Join(blog)
+	partyecho.Join(shop)
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	mux.Handle("/shop/", http.StripPrefix("/shop", shop))
+	p, _ := core.New(mux, []string{"/blog/__invite__/", "/shop/__invite__/"})
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, _ := client.Get(srv.URL + "/blog/buy/3")
+	res.Body.Close()
+	fmt.Println(res.StatusCode, res.Header.Get("Location"))
+
+	res, _ = http.Get(srv.URL + "/blog/buy/3") // followed
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	fmt.Println(res.Status, string(body))
+	// Output:
+	// 303 /shop/cart/3
+	// 200 OK cart 3
+}
+
+// Templates rendered by echo's c.Render get urlFor through NewRenderer.
+func ExampleNewRenderer() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e)
+	r := partyecho.NewRenderer(h, template.New("views"))
+	template.Must(r.Template.New("post.html").Parse(`<a href="{{urlFor "post" "id" .}}">read</a>`))
+	e.Renderer = r
+	e.GET("/", func(c echo.Context) error { return c.Render(http.StatusOK, "post.html", "a b") })
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	p, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/", nil))
+	fmt.Println(rec.Body.String())
+	// Output:
+	// <a href="/blog/posts/a%20b">read</a>
+}
+
+// echo hands c.Param raw when the request has a RawPath ("%2F" in it) and
+// decoded otherwise; Param gives the value either way.
+func ExampleParam() {
+	e := echo.New()
+	e.GET("/posts/:id", func(c echo.Context) error {
+		v, err := partyecho.Param(c, "id")
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, fmt.Sprintf("c.Param=%q Param=%q", c.Param("id"), v))
+	})
+	for _, target := range []string{"/posts/a%2Fb", "/posts/a%20b", "/posts/100%25"} {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		fmt.Println(target, rec.Body.String())
+	}
+	// Output:
+	// /posts/a%2Fb c.Param="a%2Fb" Param="a/b"
+	// /posts/a%20b c.Param="a b" Param="a b"
+	// /posts/100%25 c.Param="100%" Param="100%"
+}

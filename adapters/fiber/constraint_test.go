@@ -1,0 +1,180 @@
+package partyfiber
+
+import (
+	"math/rand"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// TestIntRangeRegexp checks the generated regexps against arithmetic, for
+// many ranges and every number around them, and against spellings fiber
+// accepts but we never produce.
+func TestIntRangeRegexp(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	bounds := []int64{-1201, -1000, -999, -100, -99, -10, -9, -1, 0, 1, 9, 10, 11, 99, 100, 101, 199, 200, 999, 1000, 1200}
+	for i := 0; i < 300; i++ {
+		lo, hi := bounds[rng.Intn(len(bounds))], bounds[rng.Intn(len(bounds))]
+		if i%3 == 0 {
+			lo, hi = int64(rng.Intn(2500)-1250), int64(rng.Intn(2500)-1250)
+		}
+		expr := intRangeRegexp(lo, hi)
+		if lo > hi {
+			if expr != "" {
+				t.Fatalf("[%d,%d]: %q, want none", lo, hi, expr)
+			}
+			continue
+		}
+		re := regexp.MustCompile(`^(?:` + expr + `)$`)
+		for n := int64(-1300); n <= 1300; n++ {
+			if got, want := re.MatchString(strconv.FormatInt(n, 10)), lo <= n && n <= hi; got != want {
+				t.Fatalf("[%d,%d] %q: %d matched %v", lo, hi, expr, n, got)
+			}
+		}
+		for _, s := range []string{"", "-", "-0", "+1", "01", "00", "1a", " 1"} {
+			if re.MatchString(s) {
+				t.Fatalf("[%d,%d] %q matched %q", lo, hi, expr, s)
+			}
+		}
+	}
+	re := regexp.MustCompile(`^(?:` + intRangeRegexp(-1<<63, 1<<63-1) + `)$`)
+	for _, s := range []string{"999999999999999999", "-999999999999999999", "0"} {
+		if !re.MatchString(s) {
+			t.Errorf("full range refuses %s", s)
+		}
+	}
+	if re.MatchString("1000000000000000000") {
+		t.Error("full range takes 19 digits")
+	}
+}
+
+// TestConstraintsAgainstFiber checks, for each constraint and many values,
+// that a value our regexp accepts is one fiber's router accepts, through
+// fiber.RoutePatternMatch (fiber's parser and CheckConstraint, on the
+// pattern and the URL we build, which is the raw text fiber checks).
+func TestConstraintsAgainstFiber(t *testing.T) {
+	patterns := []string{
+		"/x/:v<int>", "/x/:v<min(-3)>", "/x/:v<max(12)>", "/x/:v<range(7,130)>", "/x/:v<bool>", "/x/:v<float>",
+		"/x/:v<alpha>", "/x/:v<guid>", "/x/:v<minLen(2)>", "/x/:v<maxLen(3)>", "/x/:v<len(2)>", "/x/:v<betweenLen(1,3)>",
+		"/x/:v<minLen(2);maxLen(4);alpha>", `/x/:v<regex([a-c]+)>`, `/x/:v<regex(^\w{2}$)>`, `/x/:v<regex(.)>`,
+		`/x/:v<regex((?i)ab)>`, "/x/:v<int;min(0);max(99)>",
+	}
+	values := []string{"0", "1", "-1", "-3", "-4", "7", "12", "13", "130", "131", "+5", "007", "1.5", "-2.25", "1e3",
+		"true", "T", "false", "0b4d5b5e-8d7a-4f7e-9c39-2f0b1f0f7e11", "ab", "aB", "abc", "abcd", "abcde", "a b", "é",
+		"日本", "a%2F", "%", "_", "~", "a.b", "Ab", "AB", "bca", "\n"}
+	for _, m := range []routerMode{defaultMode, decodedMode} {
+		cfg := m.config()
+		for _, p := range patterns {
+			tmpl, err := translate(p, m)
+			if err != nil {
+				t.Errorf("%s: %v", p, err)
+				continue
+			}
+			accepted := 0
+			for _, v := range values {
+				u, err := tmpl.Build("v", v)
+				if err != nil {
+					continue
+				}
+				accepted++
+				path := u
+				if m.unescape {
+					path = decodeLikeFasthttp(u)
+				}
+				if !fiber.RoutePatternMatch(path, p, cfg) {
+					t.Errorf("%s (%+v): we build %q for %q, fiber does not match it", p, m, u, v)
+				}
+			}
+			if accepted == 0 {
+				t.Errorf("%s (%+v): no value accepted: the test proves nothing", p, m)
+			}
+		}
+	}
+}
+
+// decodeLikeFasthttp decodes a path as fiber's UnescapePath does.
+func decodeLikeFasthttp(s string) string {
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '+':
+			out = append(out, ' ')
+		case s[i] == '%' && i+2 < len(s):
+			n, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			if err != nil {
+				out = append(out, '%')
+				continue
+			}
+			out = append(out, byte(n))
+			i += 2
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}
+
+func TestRestrictRegexp(t *testing.T) {
+	cases := []struct {
+		expr    string
+		allowed runeSet
+		match   []string
+		refuse  []string
+	}{
+		{`.+`, segmentSafe, []string{"abc", "a-b"}, []string{"a b", "é", "a/b", "%"}},
+		{`(?s).*`, anyRune.without('b', 'B'), []string{"", "ac", "é\n"}, []string{"b", "aB"}},
+		{`[^x]+`, segmentSafe, []string{"ab"}, []string{"a b", "x"}},
+		{`(?i)k`, segmentSafe, []string{"k", "K"}, []string{"\u212a"}}, // the Kelvin sign folds to k
+		{`(?i)k`, anyRune, []string{"k", "K", "\u212a"}, nil},
+		{`é|ab`, segmentSafe, []string{"ab"}, []string{"é"}},
+		{`^a\b.*$`, segmentSafe, []string{"a", "a-b"}, []string{"ab", "a b"}},
+		{`\d{2}`, segmentSafe, []string{"12"}, []string{"1", "١٢"}},
+	}
+	for _, c := range cases {
+		expr, err := restrictRegexp(c.expr, c.allowed)
+		if err != nil {
+			t.Fatalf("%s: %v", c.expr, err)
+		}
+		re := regexp.MustCompile(`^(?:` + expr + `)$`)
+		for _, s := range c.match {
+			if !re.MatchString(s) {
+				t.Errorf("%s -> %s: refuses %q", c.expr, expr, s)
+			}
+		}
+		for _, s := range c.refuse {
+			if re.MatchString(s) {
+				t.Errorf("%s -> %s: matches %q", c.expr, expr, s)
+			}
+		}
+	}
+	if _, err := restrictRegexp(`(`, anyRune); err == nil {
+		t.Error("a bad regexp gave no error")
+	}
+}
+
+func TestRuneSet(t *testing.T) {
+	got := intersect(runeSet{0, 10, 20, 30}, runeSet{5, 25})
+	if want := (runeSet{5, 10, 20, 25}); !slicesEqual(got, want) {
+		t.Errorf("intersect = %v, want %v", got, want)
+	}
+	if got := normalize(runeSet{5, 6, 1, 2, 3, 4}); !slicesEqual(got, runeSet{1, 6}) {
+		t.Errorf("normalize = %v", got)
+	}
+	if got := (runeSet{0, 10}).without(0, 10, 5); !slicesEqual(got, runeSet{1, 4, 6, 9}) {
+		t.Errorf("without = %v", got)
+	}
+}
+
+func slicesEqual(a, b runeSet) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

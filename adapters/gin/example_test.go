@@ -1,0 +1,197 @@
+package partygin_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing/fstest"
+
+	"github.com/gin-gonic/gin"
+	partygin "github.com/partyline-go/partyline/adapters/gin"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/urlfortest"
+)
+
+func showArticle(c *gin.Context) { c.String(http.StatusOK, "article %s", c.Param("id")) }
+
+// A gin app joins the party of the dispatcher it is mounted in, and builds
+// its URLs with its mount prefix.
+func ExampleJoin() {
+	gin.SetMode(gin.TestMode)
+	blog := gin.New()
+	h, err := partygin.Join(blog)
+	if err != nil {
+		panic(err)
+	}
+	h.Router(blog).Named("post").GET("/posts/:id", showArticle)
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	if _, err := core.New(mux, []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+
+	fmt.Println(h.URL(nil, "post", "id", "7"))
+	fmt.Println(h.URL(nil, "blog:post", "id", "hello world", "lang", "en"))
+	// Output:
+	// /blog/posts/7 <nil>
+	// /blog/posts/hello%20world?lang=en <nil>
+}
+
+func requireAdmin(c *gin.Context) {}
+func listUsers(c *gin.Context)    {}
+
+// Names are given when a route is registered, through a Router; they
+// survive groups and middleware. Routes registered without a name are
+// named after their handler.
+func ExampleRouter_Named() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine)
+	if err != nil {
+		panic(err)
+	}
+	r := h.Router(engine)
+	r.Named("post").GET("/posts/:id", showArticle)
+	admin := r.Group("/admin", requireAdmin)
+	admin.Named("user").GET("/users/:id", showArticle)
+	admin.GET("/users", listUsers) // default name: "gin_test.listUsers"
+
+	mux := http.NewServeMux()
+	mux.Handle("/", engine)
+	if _, err := core.New(mux, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(h.URL(nil, "post", "id", "1"))
+	fmt.Println(h.URL(nil, "user", "id", "ann"))
+	fmt.Println(h.URL(nil, "gin_test.listUsers", "page", "2"))
+	fmt.Println(partygin.DefaultName(listUsers))
+	// Output:
+	// /posts/1 <nil>
+	// /admin/users/ann <nil>
+	// /admin/users?page=2 <nil>
+	// gin_test.listUsers
+}
+
+// A gin app links to another app of the party by its namespace: here a
+// shop (a stand-in app from urlfortest) mounted at /shop.
+func ExampleHandle_URL_crossApp() {
+	gin.SetMode(gin.TestMode)
+	blog := gin.New()
+	h, err := partygin.Join(blog)
+	if err != nil {
+		panic(err)
+	}
+	shop := urlfortest.NewApp("shop",
+		urlfortest.Route("cart", "GET", "/cart/:user", urlfor.Literal("/cart/"), urlfor.Param("user")))
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	mux.Handle("/shop/", http.StripPrefix("/shop", shop))
+	if _, err := core.New(mux, []string{"/blog/__invite__/", "/shop/__invite__/"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(h.URL(nil, "shop:cart", "user", "ann"))
+	fmt.Println(h.URL(nil, "cart", "user", "bob")) // a bare name: the one app that has it
+	// Output:
+	// /shop/cart/ann <nil>
+	// /shop/cart/bob <nil>
+}
+
+// Redirect answers with gin's c.Redirect to an endpoint's URL. The
+// package-level Redirect finds the handle through its middleware.
+func ExampleHandle_Redirect() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine)
+	if err != nil {
+		panic(err)
+	}
+	engine.Use(h.Middleware())
+	r := h.Router(engine)
+	r.Named("post").GET("/posts/:id", showArticle)
+	r.GET("/latest", func(c *gin.Context) {
+		if err := h.Redirect(c, http.StatusFound, "post", "id", "42"); err != nil {
+			c.String(http.StatusInternalServerError, err.Error())
+		}
+	})
+	r.GET("/p/:id", func(c *gin.Context) {
+		if err := partygin.Redirect(c, http.StatusMovedPermanently, "post", "id", c.Param("id")); err != nil {
+			c.String(http.StatusInternalServerError, err.Error())
+		}
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", engine))
+	p, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	for _, path := range []string{"/blog/latest", "/blog/p/7"} {
+		rec := httptest.NewRecorder()
+		p.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		fmt.Println(path, rec.Code, rec.Header().Get("Location"))
+	}
+	// Output:
+	// /blog/latest 302 /blog/posts/42
+	// /blog/p/7 301 /blog/posts/7
+}
+
+// FuncMap gives gin's HTML templates urlFor: install it with SetFuncMap
+// before loading the templates (LoadHTMLGlob, LoadHTMLFiles, LoadHTMLFS).
+func ExampleHandle_FuncMap() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine)
+	if err != nil {
+		panic(err)
+	}
+	engine.SetFuncMap(h.FuncMap())
+	engine.LoadHTMLFS(http.FS(fstest.MapFS{
+		"index.tmpl": {Data: []byte(`<a href="{{urlFor "post" "id" .ID}}">{{.Title}}</a>`)},
+	}), "*.tmpl")
+	r := h.Router(engine)
+	r.Named("post").GET("/posts/:id", showArticle)
+	r.Named("index").GET("/", func(c *gin.Context) {
+		c.HTML(http.StatusOK, "index.tmpl", gin.H{"ID": 7, "Title": "Hello"})
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", engine))
+	p, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/", nil))
+	fmt.Println(rec.Body.String())
+	// Output:
+	// <a href="/blog/posts/7">Hello</a>
+}
+
+// A value gin would route elsewhere is refused: "/users/me" is a route of
+// its own, so no URL of "/users/:id" can carry the id "me".
+func ExampleShadowedError() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine)
+	if err != nil {
+		panic(err)
+	}
+	r := h.Router(engine)
+	r.Named("user").GET("/users/:id", showArticle)
+	r.Named("me").GET("/users/me", showArticle)
+
+	mux := http.NewServeMux()
+	mux.Handle("/", engine)
+	if _, err := core.New(mux, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(h.URL(nil, "user", "id", "mel"))
+	_, err = h.URL(nil, "user", "id", "me")
+	fmt.Println(err)
+	// Output:
+	// /users/mel <nil>
+	// partygin: user: parameter "id" value "me" would reach GET /users/me, not "/users/:id" (gin prefers static segments)
+}

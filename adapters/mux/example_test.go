@@ -1,0 +1,146 @@
+package partymux_test
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"os"
+
+	"github.com/gorilla/mux"
+	"github.com/partyline-go/partyline/adapters/mux"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/urlfortest"
+)
+
+func hello(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "post", mux.Vars(r)["id"]) }
+
+// A mux router joins, is mounted at /blog, and builds its URLs with the
+// mount prefix.
+func ExampleJoin() {
+	blog := mux.NewRouter()
+	h, err := partymux.Join(blog) // before any catch-all route
+	if err != nil {
+		panic(err)
+	}
+	blog.HandleFunc("/posts/{id:[0-9]+}", hello).Name("post")
+
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(d, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	u, _ := h.URL(nil, "post", "id", "7")
+	fmt.Println(u)
+	_, err = h.URL(nil, "post", "id", "seven")
+	fmt.Println(errors.Is(err, urlfor.ErrInvalidParam))
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+	fmt.Print(rec.Body)
+	// Output:
+	// /blog/posts/7
+	// true
+	// post 7
+}
+
+// Names are mux's own. Subrouters, PathPrefix routes (whose rest is
+// RestParam), host templates and query templates all build.
+func ExampleJoin_naming() {
+	r := mux.NewRouter()
+	h, _ := partymux.Join(r, partymux.Namespace("docs"))
+	r.HandleFunc("/articles/{category}/{id:[0-9]+}", hello).Name("article")
+	api := r.PathPrefix("/api/v1").Subrouter()
+	api.HandleFunc("/users/{name}.json", hello).Methods(http.MethodGet).Name("user")
+	r.PathPrefix("/static/").Handler(http.NotFoundHandler()).Name("static")
+	r.Host("{lang:[a-z]{2}}.example.com").Path("/").HandlerFunc(hello).Name("home")
+	r.HandleFunc("/search", hello).Queries("page", "{page:[0-9]+}").Name("search")
+
+	if _, err := core.New(r, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	for _, call := range [][]string{
+		{"article", "category", "go", "id", "42"},
+		{"user", "name", "ada.lovelace"},
+		{"static", partymux.RestParam, "css/site.css"},
+		{"home", "lang", "fr"},
+		{"docs:search", "page", "2", "q", "mux"},
+	} {
+		u, err := h.URL(nil, call[0], call[1:]...)
+		fmt.Println(u, err)
+	}
+	// Output:
+	// /articles/go/42 <nil>
+	// /api/v1/users/ada.lovelace.json <nil>
+	// /static/css/site.css <nil>
+	// http://fr.example.com/ <nil>
+	// /search?page=2&q=mux <nil>
+}
+
+// A mux app links to another app of the party by its namespace; the
+// template helper does the same.
+func ExampleHandle_FuncMap() {
+	blog := mux.NewRouter()
+	h, _ := partymux.Join(blog)
+	blog.HandleFunc("/posts/{id}", hello).Name("post")
+	shop := urlfortest.NewApp("shop", urlfortest.Route("cart", "GET", "/cart", urlfor.Literal("/cart")))
+
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", blog))
+	d.Handle("/shop/", http.StripPrefix("/shop", shop))
+	if _, err := core.New(d, []string{"/blog/__invite__/", "/shop/__invite__/"}); err != nil {
+		panic(err)
+	}
+
+	u, _ := h.URL(nil, "shop:cart")
+	fmt.Println(u)
+	page := template.Must(template.New("page").Funcs(h.FuncMap()).Parse(
+		`<a href="{{urlFor "post" "id" 7}}">post</a> <a href="{{urlFor "shop:cart"}}">cart</a>` + "\n"))
+	_ = page.Execute(os.Stdout, nil)
+	// Output:
+	// /shop/cart
+	// <a href="/blog/posts/7">post</a> <a href="/shop/cart">cart</a>
+}
+
+// A handler redirects to a named route; the package-level Redirect finds
+// the router's handle from the request.
+func ExampleRedirect() {
+	blog := mux.NewRouter()
+	if _, err := partymux.Join(blog); err != nil {
+		panic(err)
+	}
+	blog.HandleFunc("/posts/{id}", hello).Name("post")
+	blog.HandleFunc("/p/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if err := partymux.Redirect(w, r, http.StatusMovedPermanently, "post", "id", mux.Vars(r)["id"]); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	})
+
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(d, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/p/7", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	// Output:
+	// 301 /blog/posts/7
+}
+
+// mux keeps only the last route of a name shared across subrouters;
+// partymux reports the duplicate.
+func ExampleHandle_Check() {
+	r := mux.NewRouter()
+	h, _ := partymux.Join(r)
+	r.HandleFunc("/items/{id}", hello).Name("item")
+	r.PathPrefix("/v2").Subrouter().HandleFunc("/items/{id}", hello).Name("item")
+	fmt.Println(h.Check())
+	// Output:
+	// partymux: route name "item" is used by 2 routes (/items/{id}, /v2/items/{id}); mux's Get keeps only the last
+}

@@ -1,0 +1,163 @@
+package partyhttp_test
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"os"
+
+	"github.com/partyline-go/partyline/adapters/nethttp"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/urlfortest"
+)
+
+func showPost(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "post", r.PathValue("id")) }
+
+// A plain net/http app joins a party: swap http.NewServeMux for
+// partyhttp.NewServeMux, name the routes you link to, Join, and mount it
+// under any dispatcher wrapped by core.New.
+func Example() {
+	blog := partyhttp.NewServeMux()
+	h, err := partyhttp.Join(blog)
+	if err != nil {
+		panic(err)
+	}
+	blog.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	blog.Named("index").HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		u, _ := h.URL(r, "post", "id", "7")
+		fmt.Fprintf(w, "<a href=%q>latest</a>", u)
+	})
+
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(root, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest("GET", "/blog/", nil))
+	fmt.Println(rec.Body.String())
+	rec = httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest("GET", "/blog/posts/7", nil))
+	fmt.Print(rec.Body.String())
+	// Output:
+	// <a href="/blog/posts/7">latest</a>
+	// post 7
+}
+
+// Routes are named as they are registered; unnamed ones are listed too.
+// Every Go 1.22 pattern has a URL: parameters, "{name...}" wildcards, "{$}",
+// subtrees (their remainder is partyhttp.SubtreeParam), hosts.
+func ExampleServeMux_Named() {
+	mux := partyhttp.NewServeMux()
+	mux.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	mux.HandleFunc("POST /posts/{id}", showPost) // same URL, no second name needed
+	mux.Named("file").Handle("/files/{path...}", http.NotFoundHandler())
+	mux.Named("static").Handle("/static/", http.NotFoundHandler())
+	mux.Named("about").Handle("example.com/about", http.NotFoundHandler())
+	h, _ := partyhttp.Join(mux)
+	if _, err := core.New(mux, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+
+	for _, r := range mux.Routes() {
+		fmt.Printf("%-7q %s\n", r.Name, r.Pattern)
+	}
+	for _, call := range [][]string{
+		{"post", "id", "a/b c"},
+		{"post", "id", "7", "page", "2"},
+		{"file", "path", "docs/read me.txt"},
+		{"static", partyhttp.SubtreeParam, "css/site.css"},
+		{"about"},
+	} {
+		u, err := h.URL(nil, call[0], call[1:]...)
+		fmt.Println(u, err)
+	}
+	// Output:
+	// "post"  GET /posts/{id}
+	// ""      POST /posts/{id}
+	// "file"  /files/{path...}
+	// "static" /static/
+	// "about" example.com/about
+	// /posts/a%2Fb%20c <nil>
+	// /posts/7?page=2 <nil>
+	// /files/docs/read%20me.txt <nil>
+	// /static/css/site.css <nil>
+	// http://example.com/about <nil>
+}
+
+// Names are local first; "shop:cart" reaches another app of the party,
+// whatever its framework (here a hand-made one).
+func ExampleJoin() {
+	blog := partyhttp.NewServeMux()
+	h, err := partyhttp.Join(blog, partyhttp.Namespace("journal"))
+	if err != nil {
+		panic(err)
+	}
+	blog.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	shop := urlfortest.NewApp("shop", urlfortest.Route("cart", "GET", "/cart/:id",
+		urlfor.Literal("/cart/"), urlfor.Param("id")))
+
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", blog))
+	root.Handle("/shop/", http.StripPrefix("/shop", shop))
+	party, err := core.New(root, []string{"/blog/__invite__/", "/shop/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	fmt.Println(h.URL(nil, "post", "id", "1"))
+	fmt.Println(h.URL(nil, "shop:cart", "id", "42"))
+	fmt.Println(urlfor.New(party).URL("journal:post", "id", "2"))
+	_, err = h.URL(nil, "post", "id", "..")
+	fmt.Println(err)
+	// Output:
+	// /blog/posts/1 <nil>
+	// /shop/cart/42 <nil>
+	// /blog/posts/2 <nil>
+	// urlfor: post: parameter "id" value ".." is a dot segment, which clients and routers remove (RFC 3986 §5.2.4) (pattern "GET /posts/{id}")
+}
+
+// Redirect answers with http.Redirect to an endpoint's URL.
+func ExampleHandle_Redirect() {
+	mux := partyhttp.NewServeMux()
+	h, _ := partyhttp.Join(mux)
+	mux.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	mux.HandleFunc("GET /p/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if err := h.Redirect(w, r, http.StatusMovedPermanently, "post", "id", r.PathValue("id")); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
+	})
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", mux))
+	party, _ := core.New(root, []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest("GET", "/blog/p/7", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	fmt.Println(h.Redirect(httptest.NewRecorder(), nil, http.StatusOK, "post", "id", "7"))
+	// Output:
+	// 301 /blog/posts/7
+	// partyhttp: status 200 is not a redirection (3xx)
+}
+
+// FuncMap gives templates urlFor, with the app's names first.
+func ExampleHandle_FuncMap() {
+	mux := partyhttp.NewServeMux()
+	h, _ := partyhttp.Join(mux)
+	mux.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	page := template.Must(template.New("page").Funcs(h.FuncMap()).Parse(
+		`<a href="{{urlFor "post" "id" .}}">post {{.}}</a>` + "\n"))
+
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", mux))
+	if _, err := core.New(root, []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+	_ = page.Execute(os.Stdout, 7)
+	// Output:
+	// <a href="/blog/posts/7">post 7</a>
+}

@@ -1,0 +1,107 @@
+// Command monolith serves the partyline demo: a Gin shop, an Echo blog, a
+// gorilla/mux API, a chi admin, a Fiber legacy app and a net/http help app,
+// mounted in one http.ServeMux, linking to each other by endpoint name.
+//
+//	go run ./integration/cmd/monolith [-addr 127.0.0.1:8080] [-debug]
+//	go run ./integration/cmd/monolith routes
+//
+// With -debug, the endpoint table is also served at /__party__ and the log
+// shows every invitation at debug level.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/partyline-go/partyline/integration/monolith"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "monolith:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("monolith", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	debug := fs.Bool("debug", false, "serve the endpoint table at "+monolith.DebugPath+" and log at debug level")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: monolith [-addr host:port] [-debug]   serve the site")
+		fmt.Fprintln(stderr, "       monolith routes                      print every endpoint")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	gin.SetMode(gin.ReleaseMode)
+	level := slog.LevelInfo
+	if *debug {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	switch fs.Arg(0) {
+	case "":
+	case "routes":
+		site, err := monolith.New(monolith.Options{})
+		if err != nil {
+			return err
+		}
+		defer site.Close()
+		return site.WriteRoutes(stdout)
+	default:
+		fs.Usage()
+		return fmt.Errorf("unknown command %q", fs.Arg(0))
+	}
+
+	site, err := monolith.New(monolith.Options{Logger: logger, Debug: *debug})
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "partyline monolith: six apps, one party")
+	site.Summary(stdout)
+	fmt.Fprintf(stdout, "listening on http://%s/\n", ln.Addr())
+	if *debug {
+		fmt.Fprintf(stdout, "endpoint table at http://%s%s\n", ln.Addr(), monolith.DebugPath)
+	}
+
+	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

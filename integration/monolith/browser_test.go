@@ -1,0 +1,129 @@
+package monolith_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds Debian's Chromium. Without it the browser test skips
+// locally and fails in CI (CI=true), where .ci/run installs it.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	const how = "no Chromium found; install it with: sudo apt-get install -y chromium chromium-driver"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(how)
+	}
+	t.Skip(how)
+	return ""
+}
+
+// TestBrowser clicks through the site in headless Chromium: from the Gin
+// shop to the Echo blog, a post, the comment form (posted to Echo,
+// redirected by name to the chi admin), the mux API page, the admin, the
+// Fiber legacy app, the net/http help, back to the shop and on to the API's
+// JSON, checking titles and URLs at each step.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	exe := chromium(t)
+	_, srv := newServer(t)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	// at waits until the page shows wantURL (path and query) and wantTitle.
+	at := func(step, wantURL, wantTitle string) {
+		t.Helper()
+		var got []string
+		var err error
+		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			got, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](
+				`[location.pathname + location.search, document.readyState === "complete" ? document.title : "(loading)"]`))
+			if err == nil && len(got) == 2 && got[0] == wantURL && got[1] == wantTitle {
+				t.Logf("%-26s %-40s %q", step, got[0], got[1])
+				return
+			}
+		}
+		t.Fatalf("%s: the browser shows %q (err %v), want %q titled %q", step, got, err, wantURL, wantTitle)
+	}
+	click := func(step, sel string) { t.Helper(); do(step, chromedp.Click(chromedp.CSS(sel))) }
+
+	do("open the shop", chromedp.Navigate(srv.URL+"/"))
+	at("the shop (gin)", "/", "Shop")
+	click("click Blog", "#nav-blog")
+	at("the blog (echo)", "/blog/", "Blog")
+	click("click a post", "a.post")
+	at("a post (echo)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	do("comment",
+		chromedp.SendKeys(chromedp.CSS(`#comment input[name="author"]`), "Ann"),
+		chromedp.SendKeys(chromedp.CSS(`#comment input[name="text"]`), "Lovely shoes"),
+		chromedp.Submit(chromedp.CSS(`#comment`)))
+	at("comment -> admin (chi)", "/admin/comments?post=red-shoes-review", "Comments")
+	adminText, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(adminText, "Ann") || !strings.Contains(adminText, "Lovely shoes") {
+		t.Errorf("the admin does not show the comment; its text:\n%s", adminText)
+	}
+	click("click API", "#nav-api")
+	at("the API page (mux)", "/api/", "API")
+	click("click Admin", "#nav-admin")
+	at("the admin (chi)", "/admin/", "Admin")
+	click("click Legacy", "#nav-legacy")
+	at("the legacy app (fiber)", "/legacy/", "Legacy")
+	click("click a page", "a.page")
+	at("a legacy page (fiber)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
+	click("click Help", "#nav-help")
+	at("help (net/http)", "/help/", "Help")
+	click("click Shop", "#nav-shop")
+	at("back in the shop (gin)", "/", "Shop")
+	click("click a product", "a.product")
+	at("a product (gin)", "/products/1", "Red shoes")
+	click("click its review", "#review")
+	at("its review (echo)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	click("click API", "#nav-api")
+	at("the API page (mux)", "/api/", "API")
+	click("click All items", "#items")
+	at("the API's JSON (mux)", "/api/items", "")
+	body, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("body")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body, `"href": "/blog/posts/red-shoes-review"`) {
+		t.Errorf("the API's JSON has no link to the blog:\n%.500s", body)
+	}
+}

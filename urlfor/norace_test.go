@@ -1,0 +1,5 @@
+//go:build !race
+
+package urlfor_test
+
+const raceEnabled = false
