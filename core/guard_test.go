@@ -182,3 +182,22 @@ func TestServeHTTPStripsTheTokenHeader(t *testing.T) {
 		t.Error("an outside request joined the party")
 	}
 }
+
+// IsInvitePath agrees with ServeHTTP on the path ServeHTTP looks at: the
+// request's percent-decoded URL.Path.
+func TestIsInvitePathAgreesWithServeHTTP(t *testing.T) {
+	tr := newTrio(t, nil)
+	for _, prefix := range trioPrefixes {
+		for _, target := range inviteTargets(prefix) {
+			p := httptest.NewRequest(http.MethodGet, target, nil).URL.Path
+			if !tr.party.IsInvitePath(p) {
+				t.Errorf("IsInvitePath(%q) = false, but ServeHTTP answers 404 for %s", p, target)
+			}
+		}
+	}
+	for _, p := range []string{"/", "/hello", "/blog/hello", "/__invite__/x", "/blog/__invite", "/blogs/__invite__/", "/__invite__.html", ""} {
+		if tr.party.IsInvitePath(p) {
+			t.Errorf("IsInvitePath(%q) = true", p)
+		}
+	}
+}

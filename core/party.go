@@ -95,6 +95,12 @@ func (p *Party) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.app.ServeHTTP(w, r)
 }
 
+// IsInvitePath reports whether ServeHTTP would answer path (a URL's path,
+// percent-decoded or not: both are checked the same way) with 404 because it
+// names an invite path. urlfor uses it to refuse building a URL that the
+// party itself would block.
+func (p *Party) IsInvitePath(path string) bool { return p.isInvitePath(path) }
+
 // Invitations reports the outcome of every invitation New sent, in order.
 // The slice is a copy.
 func (p *Party) Invitations() []Invitation {

@@ -15,6 +15,7 @@ require (
 	github.com/partyline-go/partyline/adapters/fiber v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/gin v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/mux v0.0.0-00010101000000-000000000000
+	github.com/valyala/fasthttp v1.51.0
 )
 
 require (
@@ -50,7 +51,6 @@ require (
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
-	github.com/valyala/fasthttp v1.51.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
 	github.com/valyala/tcplisten v1.0.0 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect

@@ -70,6 +70,7 @@ type Participant struct {
 	source    Source
 
 	table     atomic.Pointer[table]
+	nested    atomic.Pointer[[]string] // mount prefixes of the apps mounted inside this one
 	refreshMu sync.Mutex
 	version   uint64 // of a Versioned source, at the last read; under refreshMu
 }
@@ -175,6 +176,12 @@ func (p *Participant) Build(req *Request) (string, error) {
 	return p.reg.build(p, req)
 }
 
+// Refresh re-reads the app's routes from its Source now, rather than on
+// the next miss, and reports whether they changed. Adapters call it when
+// they learn that something a Source does not version changed (a router
+// option that changes how values are escaped).
+func (p *Participant) Refresh() bool { return p.refresh() }
+
 // refresh re-reads the routes; it reports whether the table changed.
 func (p *Participant) refresh() bool {
 	p.refreshMu.Lock()
@@ -188,7 +195,11 @@ func (p *Participant) refresh() bool {
 		}
 	}
 	routes := p.source.Routes()
-	if old := p.table.Load(); old != nil && sameRoutes(old.routes, routes) {
+	// A Versioned source whose version moved has changed something, maybe
+	// not a name or a pattern (gin's escaping flags change templates): take
+	// its routes as they are. Others are compared, so that a miss on an
+	// unchanged table does not rebuild the directory.
+	if old := p.table.Load(); old != nil && !versioned && sameRoutes(old.routes, routes) {
 		p.version = ver
 		return false
 	}
@@ -238,7 +249,72 @@ func (p *Participant) serve(payload any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.Build(p.prefix, req)
+	u, err := p.build(r, req)
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// build builds r with the app's mount prefix, then refuses a URL that the
+// dispatcher would not route back to this app: an invite path (the party
+// answers it 404), or a path under the mount prefix of another app nested
+// in this one's (the root app's "/{page}" with page "blog" reaches the app
+// mounted at /blog).
+func (p *Participant) build(r *Route, req *Request) (string, error) {
+	u, err := r.Build(p.prefix, req)
+	if err != nil {
+		return "", err
+	}
+	path := pathOf(u)
+	if p.op.Party().IsInvitePath(path) {
+		return "", p.refuse(r, req, fmt.Sprintf("would make the URL %q, an invite path, which the party answers 404", u))
+	}
+	if nested := p.nested.Load(); nested != nil {
+		for _, q := range *nested {
+			if strings.HasPrefix(path, q) && (len(path) == len(q) || path[len(q)] == '/') {
+				return "", p.refuse(r, req, fmt.Sprintf("would make the URL %q, which the dispatcher routes to the app mounted at %s", u, q))
+			}
+		}
+	}
+	return u, nil
+}
+
+// pathOf returns the path of a URL that Route.Build made: what follows the
+// scheme and host of an absolute URL, up to the query or fragment.
+func pathOf(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return "/"
+		}
+		u = rest[j:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
+
+// refuse returns the ParamError for a URL that r built but the dispatcher
+// would not route back, blaming the route's first parameter.
+func (p *Participant) refuse(r *Route, req *Request, why string) error {
+	// Copies, not the caller's strings: were req's contents to leak into the
+	// error, the compiler would move every Request and its pairs to the heap.
+	e := &ParamError{Endpoint: strings.Clone(req.Name), Pattern: r.Pattern, Reason: why}
+	if e.Endpoint == "" {
+		e.Endpoint = p.qualify(r.Name)
+	}
+	if r.Path != nil && len(r.Path.params) > 0 {
+		e.Param = r.Path.params[0]
+		for i := 0; i+1 < len(req.Pairs); i += 2 {
+			if req.Pairs[i] == e.Param {
+				e.Value = strings.Clone(req.Pairs[i+1])
+			}
+		}
+	}
+	return e
 }
 
 // route finds a local endpoint, re-reading the source once on a miss when

@@ -32,6 +32,17 @@ func (reg *registry) add(p *Participant) {
 	reg.mu.Lock()
 	defer reg.mu.Unlock()
 	ms := append(slices.Clone(*reg.members.Load()), p)
+	for _, m := range ms {
+		var nested []string
+		for _, o := range ms {
+			if o != m && strings.HasPrefix(o.prefix, m.prefix+"/") {
+				nested = append(nested, o.prefix)
+			}
+		}
+		if nested != nil {
+			m.nested.Store(&nested)
+		}
+	}
 	reg.members.Store(&ms)
 	reg.gen.Add(1)
 }
@@ -127,7 +138,7 @@ func (reg *registry) build(local *Participant, req *Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Build(p.prefix, req)
+	return p.build(r, req)
 }
 
 func (reg *registry) resolve(local *Participant, name string) (*Participant, *Route, error) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -129,6 +130,7 @@ type buildState struct {
 	extraN   int
 	extraAll []int
 	absent   uint64 // optional parts left out, by part index
+	plain    uint64 // path parts whose value needs no escaping, by part index
 }
 
 func (s *buildState) lookup(req *Request, ep, name string) (string, bool, error) {
@@ -252,35 +254,53 @@ func (s *buildState) measureTemplate(req *Request, ep string, t *Template, vals 
 		if p.kind == kindWildcard && p.slashed && strings.HasPrefix(v, "/") {
 			v = v[1:]
 		}
+		// One pass measures the escaped value and spots what checkText
+		// refuses (NUL and non-ASCII are escaped in every class).
 		var why string
+		m := len(v)
 		switch {
 		case t.host:
 			why = checkHostLabel(p, v)
 		case p.kind == kindParam:
-			why = t.checkParam(p, v)
+			if m, why = measureText(v, rawSegment); why == "" {
+				why = t.checkParam(p, v)
+			}
 		default:
-			why = checkWildcard(p, v)
+			if m, why = measureText(v, rawPath); why == "" {
+				why = t.checkWildcard(p, v)
+			}
 		}
 		if why != "" {
 			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: t.pattern, Param: p.text, Value: v, Reason: why}
 		}
 		vals[i] = v
-		switch {
-		case t.host:
-			n += len(v)
-		case p.kind == kindParam:
-			n += escapedLen(v, rawSegment)
-		default:
-			n += escapedLen(v, rawPath)
+		if m == len(v) && !t.host {
+			s.plain |= 1 << i // written with one copy
 		}
+		n += m
 	}
 	return n, nil
 }
 
-func (t *Template) checkParam(p *compiledPart, v string) string {
-	if why := checkText(v); why != "" {
-		return why
+// measureText returns the length of s escaped for class and, when s is
+// not valid text (invalid UTF-8, NUL), why, as checkText does.
+func measureText(s string, class uint8) (n int, why string) {
+	n = len(s)
+	suspect := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; classes[c]&class == 0 {
+			n += 2
+			suspect = suspect || c == 0 || c >= utf8.RuneSelf
+		}
 	}
+	if suspect {
+		why = checkTextSlow(s)
+	}
+	return n, why
+}
+
+// checkParam checks a parameter's value, already known to be valid text.
+func (t *Template) checkParam(p *compiledPart, v string) string {
 	switch {
 	case v == "":
 		return "is empty"
@@ -296,15 +316,20 @@ func (t *Template) checkParam(p *compiledPart, v string) string {
 	return ""
 }
 
-func checkWildcard(p *compiledPart, v string) string {
-	if why := checkText(v); why != "" {
-		return why
-	}
+// checkWildcard checks a wildcard's value, already known to be valid text.
+func (t *Template) checkWildcard(p *compiledPart, v string) string {
 	if p.re != nil && !p.re.MatchString(v) {
 		return fmt.Sprintf("does not match the constraint %q", p.constraint)
 	}
 	if v == "" {
 		return ""
+	}
+	// "/" separates a wildcard's segments; any other unroutable byte is as
+	// unroutable here as in a parameter.
+	for i := 0; i < len(t.unroutable); i++ {
+		if c := t.unroutable[i]; c != '/' && strings.IndexByte(v, c) >= 0 {
+			return fmt.Sprintf("contains %q, which this router cannot route back even percent-encoded", c)
+		}
 	}
 	for seg := range strings.SplitSeq(v, "/") {
 		switch seg {
@@ -457,7 +482,11 @@ func (s *buildState) write(out []byte, prefix string, req *Request) []byte {
 		out = append(out, scheme...)
 		out = append(out, "://"...)
 		if r.Host != nil {
-			out = s.writeTemplate(out, r.Host, slot(s.host[:], &s.hostMore, len(r.Host.parts)), len(out))
+			hostVals := s.host[:]
+			if s.hostMore != nil {
+				hostVals = s.hostMore
+			}
+			out = s.writeTemplate(out, r.Host, hostVals, len(out))
 		} else {
 			out = append(out, host...)
 		}
@@ -515,7 +544,7 @@ func (s *buildState) writeTemplate(out []byte, t *Template, vals []string, start
 			if n := len(out); n > start && out[n-1] == '/' && (next != "" && next[0] == '/' || next == "" && n-start > 1) {
 				out = out[:n-1]
 			}
-		case t.host:
+		case t.host, s.plain&(1<<i) != 0:
 			out = append(out, vals[i]...)
 		case p.kind == kindParam:
 			out = appendEscaped(out, vals[i], rawSegment)

@@ -78,7 +78,8 @@ type TemplateOption func(*Template)
 // parameter value, even percent-encoded. Routers that match the decoded path
 // (gin, gorilla/mux without UseEncodedPath, fiber) see "%2F" as "/", so they
 // pass Unroutable("/"); echo and chi route on the raw path and deliver "%2F"
-// intact. Build refuses a value holding one of these bytes.
+// intact. Build refuses a parameter value holding one of these bytes, and a
+// wildcard value holding one other than "/" (its segment separator).
 func Unroutable(bytes string) TemplateOption {
 	return func(t *Template) { t.unroutable = bytes }
 }

@@ -1,6 +1,7 @@
 package partyfiber_test
 
 import (
+	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -63,27 +64,41 @@ func (d *discard) Write(p []byte) (int, error) { return len(p), nil }
 func (d *discard) WriteHeader(int)             {}
 
 // BenchmarkBridge is the bridge's per-request overhead next to the bare
-// adaptor, on the same app and request (GET /pages/7, a few headers).
+// adaptor, on the same app and request (GET /pages/7?x=1, a few headers):
+// a request the bridge can pass as it is (an app at the root), one as
+// http.StripPrefix hands it on (RequestURI still "/legacy/..."; the bare
+// adaptor would 404 it), and one over TLS (headers copied).
 func BenchmarkBridge(b *testing.B) {
 	app := fiber.New()
 	app.Get("/pages/:id", func(c *fiber.Ctx) error { return c.SendString(c.Params("id")) })
-	r := httptest.NewRequest("GET", "/pages/7?x=1", nil)
-	r.Header.Set("Accept", "text/html")
-	r.Header.Set("User-Agent", "bench")
-	r.Header.Set("Cookie", "a=1")
+	newReq := func() *http.Request {
+		r := httptest.NewRequest("GET", "/pages/7?x=1", nil)
+		r.Header.Set("Accept", "text/html")
+		r.Header.Set("User-Agent", "bench")
+		r.Header.Set("Cookie", "a=1")
+		return r
+	}
+	root := newReq()
+	stripped := newReq()
+	stripped.RequestURI = "/legacy/pages/7?x=1"
+	overTLS := newReq()
+	overTLS.TLS = &tls.ConnectionState{}
 	for _, c := range []struct {
 		name string
 		h    http.Handler
+		r    *http.Request
 	}{
-		{"adaptor", adaptor.FiberApp(app)},
-		{"bridge", partyfiber.Handler(app)},
+		{"adaptor", adaptor.FiberApp(app), root},
+		{"bridge", partyfiber.Handler(app), root},
+		{"bridge/stripped", partyfiber.Handler(app), stripped},
+		{"bridge/tls", partyfiber.Handler(app), overTLS},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			w := &discard{h: http.Header{}}
 			b.ReportAllocs()
 			for b.Loop() {
 				clear(w.h)
-				c.h.ServeHTTP(w, r)
+				c.h.ServeHTTP(w, c.r)
 			}
 		})
 	}

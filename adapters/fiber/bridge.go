@@ -36,8 +36,8 @@ var (
 	forwardedHTTPS = []string{"https"}
 )
 
-// bridgeScheme returns the scheme the bridge recorded for c, and whether c
-// came through a bridge of this process.
+// bridgeScheme returns the scheme a bridge of this process recorded for c,
+// and whether it recorded one (only for TLS requests: "https").
 func bridgeScheme(c *fiber.Ctx) (string, bool) {
 	v := c.Request().Header.Peek(BridgeHeader)
 	scheme, key, ok := strings.Cut(string(v), " ")
@@ -74,7 +74,8 @@ func LocalPath(f func(r *http.Request) string) BridgeOption {
 // [Handler] or [NewBridge]. It is safe for concurrent use.
 //
 // The adaptor alone gets several things wrong when it is mounted; the
-// bridge hands it a copy of the request with them fixed:
+// bridge hands it a copy of the request with them fixed (or the request
+// itself when nothing needs fixing):
 //
 //   - path: the adaptor routes r.RequestURI, which http.StripPrefix does not
 //     change, so the app saw "/legacy/pages/1". The bridge rebuilds the
@@ -88,13 +89,14 @@ func LocalPath(f func(r *http.Request) string) BridgeOption {
 //     "fe80::1%eth0"), resolves host names through DNS, and rewrites the
 //     caller's request. The bridge gives it the IP address (zone dropped,
 //     port 0 if there was none), or "0.0.0.0:0" when there is no IP address.
-//   - scheme: fiber sees no TLS through the adaptor. The bridge sets
-//     [BridgeHeader] (read by [Handle.AbsoluteURL]) and, for a TLS request,
-//     X-Forwarded-Proto: https in place of any client-sent X-Forwarded-Proto,
-//     X-Forwarded-Protocol, X-Forwarded-Ssl and X-Url-Scheme, so that fiber's
-//     own c.Protocol() and c.BaseURL() say https too (fiber trusts these
-//     headers unless Config.EnableTrustedProxyCheck). Plain-HTTP requests keep
-//     their X-Forwarded-* headers for [TrustProxy] and fiber's proxy settings.
+//   - scheme: fiber sees no TLS through the adaptor. For a request that
+//     came over TLS the bridge sets [BridgeHeader] (read by
+//     [Handle.AbsoluteURL]) and X-Forwarded-Proto: https, in place of any
+//     client-sent value of these, X-Forwarded-Protocol, X-Forwarded-Ssl and
+//     X-Url-Scheme, so that fiber's own c.Protocol() and c.BaseURL() say
+//     https too (fiber trusts these headers unless
+//     Config.EnableTrustedProxyCheck). Plain-HTTP requests keep their
+//     X-Forwarded-* headers, for [TrustProxy] and fiber's proxy settings.
 //   - host: r.Host, or r.URL.Host when it is empty.
 //   - headers: the adaptor keeps only the last value of a repeated header
 //     (it calls Set for each); the bridge joins them first (", ", or "; "

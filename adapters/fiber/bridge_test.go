@@ -160,7 +160,7 @@ func TestBridgeLocalPath(t *testing.T) {
 // schemeApp joins and answers with AbsoluteURL, fiber's own c.BaseURL(), and
 // c.Protocol().
 func schemeApp(t *testing.T, opts ...partyfiber.Option) *fiber.App {
-	app := fiber.New()
+	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	h, err := partyfiber.Join(app, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -256,10 +256,15 @@ func TestBridgeHeaders(t *testing.T) {
 		t.Errorf("bare adaptor: %q (if it keeps both now, update the docs)", w.Body)
 	}
 	w := record(partyfiber.Handler(app), r)
-	if got := w.Body.String(); got != "text/html, application/json|12|http" {
+	if got := w.Body.String(); got != "text/html, application/json|12|-" {
 		t.Errorf("bridge: %q", got)
 	}
-	if len(r.Header["Accept"]) != 2 || r.Header.Get(partyfiber.BridgeHeader) != "" {
+	r.TLS = &tls.ConnectionState{}
+	r.Header.Set(partyfiber.BridgeHeader, "https forged")
+	if got := record(partyfiber.Handler(app), r).Body.String(); got != "text/html, application/json|12|https" {
+		t.Errorf("bridge, TLS: %q", got)
+	}
+	if len(r.Header["Accept"]) != 2 || r.Header.Get(partyfiber.BridgeHeader) != "https forged" {
 		t.Errorf("bridge modified the caller's headers: %v", r.Header)
 	}
 }

@@ -25,7 +25,16 @@ type Handle struct {
 	cfg    config
 	member *urlfor.Member
 	source *source
-	urlFor func(name string, args ...any) (string, error) // from member.FuncMap
+}
+
+// urlFor is the template function of [Handle.FuncMap], for the
+// package-level [FuncMap].
+func (h *Handle) urlFor(name string, args ...any) (string, error) {
+	pairs, err := urlfor.Pairs(args...)
+	if err != nil {
+		return "", fmt.Errorf("urlFor %q: %w", name, err)
+	}
+	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs})
 }
 
 // Join makes app a member of the party that will invite it. It registers
@@ -50,16 +59,16 @@ func Join(app *fiber.App, opts ...Option) (*Handle, error) {
 		return nil, err
 	}
 	h := &Handle{app: app, cfg: cfg, source: newSource(app)}
-	if _, loaded := joined.LoadOrStore(app, h); loaded {
-		return nil, ErrAlreadyJoined
-	}
 	h.member = urlfor.NewMember(urlfor.Config{
 		Namespace:   cfg.namespace,
 		InviteRoute: cfg.inviteRoute,
 		Framework:   "fiber",
 		Source:      h.source,
 	}, cfg.logger)
-	h.urlFor = h.member.FuncMap()["urlFor"].(func(string, ...any) (string, error))
+	// The handle is complete before other goroutines can find it.
+	if _, loaded := joined.LoadOrStore(app, h); loaded {
+		return nil, ErrAlreadyJoined
+	}
 	if err := h.register(); err != nil {
 		joined.Delete(app)
 		return nil, err

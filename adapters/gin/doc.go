@@ -37,8 +37,8 @@
 // every method returns gin.IRoutes as gin's do so chains keep working, and
 // a *Router is a gin.IRoutes for code written against gin's interface. The
 // name comes first, as a sentence reads ("the post route is GET
-// /posts/:id"); gin #357 asked for exactly this: names without changing
-// the router methods' return types or losing chaining.
+// /posts/:id"), and the design keeps what gin #357 asked of one: the router
+// methods' return types, and chaining.
 //
 // Rejected designs:
 //
@@ -79,7 +79,9 @@
 // "name.json"), "user_:name" a parameter after literal text, "*path" a
 // catch-all, whose value gin hands with a leading "/" ("/a/b" for
 // ".../a/b"; building takes "a/b" or "/a/b"), and `\:` a literal colon
-// (gin 1.10). A pattern gin would have refused is listed with an error.
+// (gin 1.10; gin rewrites it into ":" when it serves its first request, so
+// a route with one registered later is not matched by gin itself). A
+// pattern gin would have refused is listed with an error.
 //
 // # What handlers receive, and what is refused
 //

@@ -39,6 +39,7 @@ type RedirectCodeError struct {
 	Code int
 }
 
+// Error says which code was refused.
 func (e *RedirectCodeError) Error() string {
 	return fmt.Sprintf("partygin: redirect status %d is not one of 300, 301, 302, 303, 307, 308", e.Code)
 }
@@ -67,6 +68,7 @@ type ShadowedError struct {
 	By string // "GET /users/me", routes joined with ", "
 }
 
+// Error names the parameter, the value and the routes that take it.
 func (e *ShadowedError) Error() string {
 	return fmt.Sprintf("partygin: %s: parameter %q value %q would reach %s, not %q (gin prefers static segments)",
 		e.Endpoint, e.Param, e.Value, e.By, e.Pattern)

@@ -53,6 +53,7 @@ func TrustProxy() Option {
 	return func(c *config) { c.trustProxy = true }
 }
 
+// check validates the options.
 func (c *config) check() error {
 	switch {
 	case c.inviteRoute == "" || c.inviteRoute[0] != '/':

@@ -214,6 +214,8 @@ func (t *nameTable) version() uint64 {
 	return t.changes
 }
 
+// record notes the name (if any) of the routes of methods at the full
+// path, and the path's registered text when it has an escaped colon.
 func (t *nameTable) record(full, name string, methods []string) {
 	listed := strings.ReplaceAll(full, `\:`, ":")
 	t.mu.Lock()

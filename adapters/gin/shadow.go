@@ -304,6 +304,7 @@ type trieEdge struct {
 	next *trieNode
 }
 
+// insert adds the path of v below n and returns its last node.
 func (n *trieNode) insert(v string, fold bool) *trieNode {
 	for _, r := range v {
 		n = n.child(r, fold)

@@ -1,0 +1,213 @@
+package bench
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gorilla/mux"
+	"github.com/labstack/echo/v4"
+	partychi "github.com/partyline-go/partyline/adapters/chi"
+	partyecho "github.com/partyline-go/partyline/adapters/echo"
+	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
+	partygin "github.com/partyline-go/partyline/adapters/gin"
+	partymux "github.com/partyline-go/partyline/adapters/mux"
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+)
+
+func init() {
+	// gin's debug mode prints every route it registers: 5000 lines per
+	// party of 1000-route apps, in the middle of the benchmark output.
+	gin.SetMode(gin.ReleaseMode)
+}
+
+// The target of every URL benchmark: a two-parameter route named "post" in
+// each app, and the values it is built with. Every value is plain ASCII, so
+// each builder does the same work (the floor escapes them too).
+const (
+	year = "2024"
+	slug = "hello-world"
+	// local is the path every framework's own reverse function gives: no
+	// mount prefix.
+	local = "/posts/" + year + "/" + slug
+)
+
+// The five apps of a party, where they are mounted (their namespace is
+// the prefix without "/") and their framework.
+var mounts = []struct{ prefix, framework string }{
+	{"/blog", "echo"},
+	{"/shop", "gin"},
+	{"/api", "gorilla/mux"},
+	{"/admin", "chi"},
+	{"/legacy", "fiber"},
+}
+
+// invitePaths lists the invite path of every app, in the order of mounts.
+func invitePaths() []string {
+	paths := make([]string, len(mounts))
+	for i, m := range mounts {
+		paths[i] = m.prefix + core.DefaultInvitePath
+	}
+	return paths
+}
+
+// apps are five framework apps of n routes each, joined (their invite
+// route registered) and mounted in an http.ServeMux with http.StripPrefix,
+// but not yet invited.
+type apps struct {
+	n          int
+	dispatcher *http.ServeMux
+	echo       *echo.Echo
+	gin        *gin.Engine
+	ginHandle  *partygin.Handle
+	mux        *mux.Router
+	chi        *chi.Mux
+	fiber      *fiber.App
+}
+
+// fixture is a party of five apps, invited.
+type fixture struct {
+	*apps
+	party   *core.Party
+	builder *urlfor.Builder
+}
+
+// hits counts the requests that reached the echo app's "post" handler,
+// so that the ServeHTTP benchmarks can check that they served it.
+var hits atomic.Int64
+
+// routeAt returns the pattern and name of route i of an app of n routes:
+// the target "post" in the middle of the table (the frameworks whose
+// reverse function scans its routes find it, on average, as far as any
+// other), filler routes of one parameter elsewhere. param formats a
+// parameter in the framework's dialect.
+func routeAt(i, n int, param func(string) string) (pattern, name string) {
+	if i == n/2 {
+		return "/posts/" + param("year") + "/" + param("slug"), "post"
+	}
+	return fmt.Sprintf("/r%d/%s", i, param("id")), fmt.Sprintf("r%d", i)
+}
+
+func colon(name string) string { return ":" + name }
+func brace(name string) string { return "{" + name + "}" }
+
+// newApps builds five apps of n routes each and their dispatcher.
+func newApps(tb testing.TB, n int) *apps {
+	tb.Helper()
+	a := &apps{n: n, dispatcher: http.NewServeMux()}
+	check := func(what string, err error) {
+		if err != nil {
+			tb.Fatalf("%s: %v", what, err)
+		}
+	}
+	ok := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) }
+
+	// echo at /blog.
+	a.echo = echo.New()
+	_, err := partyecho.Join(a.echo)
+	check("partyecho.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, colon)
+		h := func(c echo.Context) error { return c.NoContent(http.StatusOK) }
+		if name == "post" {
+			h = func(c echo.Context) error { hits.Add(1); return c.NoContent(http.StatusOK) }
+		}
+		a.echo.GET(p, h).Name = name
+	}
+
+	// gin at /shop: names through a partygin Router.
+	a.gin = gin.New()
+	a.ginHandle, err = partygin.Join(a.gin)
+	check("partygin.Join", err)
+	gr := a.ginHandle.Router(a.gin)
+	for i := range n {
+		p, name := routeAt(i, n, colon)
+		gr.Named(name).GET(p, func(c *gin.Context) { c.Status(http.StatusOK) })
+	}
+
+	// gorilla/mux at /api.
+	a.mux = mux.NewRouter()
+	for i := range n {
+		p, name := routeAt(i, n, brace)
+		a.mux.HandleFunc(p, ok).Methods(http.MethodGet).Name(name)
+	}
+	_, err = partymux.Join(a.mux)
+	check("partymux.Join", err)
+
+	// chi at /admin: names are middlewares (partychi.Name).
+	a.chi = chi.NewRouter()
+	_, err = partychi.Join(a.chi)
+	check("partychi.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, brace)
+		a.chi.With(partychi.Name(name)).Get(p, ok)
+	}
+
+	// fiber at /legacy, through partyfiber's bridge.
+	a.fiber = fiber.New()
+	_, err = partyfiber.Join(a.fiber)
+	check("partyfiber.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, colon)
+		a.fiber.Get(p, func(c *fiber.Ctx) error { return c.SendStatus(http.StatusOK) }).Name(name)
+	}
+	// fiber builds its routing tree on its first request, which would be
+	// the invitation: build it now, so that the start-up benchmark times
+	// the party and not fiber's own lazy start.
+	a.fiber.Handler()
+
+	handlers := []http.Handler{a.echo, a.gin, a.mux, a.chi, partyfiber.Handler(a.fiber)}
+	for i, m := range mounts {
+		a.dispatcher.Handle(m.prefix+"/", http.StripPrefix(m.prefix, handlers[i]))
+	}
+	return a
+}
+
+// invite wraps the dispatcher of a in a party and checks that every app
+// joined.
+func invite(tb testing.TB, a *apps) *fixture {
+	tb.Helper()
+	p, err := core.New(a.dispatcher, invitePaths())
+	if err != nil {
+		tb.Fatalf("core.New: %v", err)
+	}
+	checkJoined(tb, p)
+	return &fixture{apps: a, party: p, builder: urlfor.New(p)}
+}
+
+func checkJoined(tb testing.TB, p *core.Party) {
+	tb.Helper()
+	for _, inv := range p.Invitations() {
+		if !inv.Joined {
+			tb.Fatalf("the app at %s did not join: status %d, %v", inv.Path, inv.Status, inv.Err)
+		}
+	}
+}
+
+var (
+	fixturesMu sync.Mutex
+	fixtures   = map[int]*fixture{}
+)
+
+// party returns the party of five apps of n routes each, made once and
+// shared by the benchmarks that only read it.
+func party(tb testing.TB, n int) *fixture {
+	tb.Helper()
+	fixturesMu.Lock()
+	defer fixturesMu.Unlock()
+	if f := fixtures[n]; f != nil {
+		return f
+	}
+	f := invite(tb, newApps(tb, n))
+	fixtures[n] = f
+	return f
+}
+
+// sizes are the numbers of routes per app the URL benchmarks compare.
+var sizes = []int{10, 1000}

@@ -1,0 +1,16 @@
+// Package bench holds partyline's cross-framework benchmarks (issue 8): URLs
+// built across apps by urlfor, side by side with the frameworks' own reverse
+// routing (echo's Reverse, gorilla/mux's Route.URL, fiber's GetRouteURL) and
+// with the floor, a concatenation with url.PathEscape; urlFor in an
+// html/template page; what Party.ServeHTTP adds to a request; and the
+// start-up of a party of five apps.
+//
+// The package has no code of its own: everything is in its _test.go files.
+// Run them all with run.sh, which prints a benchstat table, or once each, as
+// CI does, with
+//
+//	go test -run '^$' -bench . -benchtime 1x ./bench/
+//
+// from the integration module. Every benchmark checks its result once before
+// it is timed, so that a broken build cannot pass for a fast one.
+package bench

@@ -1,0 +1,63 @@
+package bench
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/partyline-go/partyline/core"
+)
+
+// discard is a reusable ResponseWriter that keeps only the status.
+type discard struct {
+	h      http.Header
+	status int
+}
+
+func (d *discard) Header() http.Header         { return d.h }
+func (d *discard) Write(p []byte) (int, error) { return len(p), nil }
+func (d *discard) WriteHeader(code int)        { d.status = code }
+
+// BenchmarkServeHTTP serves one prebuilt request, GET
+// /blog/posts/2024/hello-world, to the echo app's "post" handler (which
+// answers 200 and no body) through the same dispatcher (an http.ServeMux
+// with http.StripPrefix in front of five apps of 10 routes), bare and
+// wrapped in its party: the difference is Party.ServeHTTP's overhead
+// (its invite-path guard and the check for a forged token header).
+// dispatcher=noop repeats the comparison with a dispatcher that does
+// nothing, so that the overhead is not lost in the dispatcher's noise.
+func BenchmarkServeHTTP(b *testing.B) {
+	f := party(b, 10)
+	noop := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	noopParty, err := core.New(noop, invitePaths())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		h       http.Handler
+		reaches bool // the request reaches the echo handler
+	}{
+		{"dispatcher=mux/bare", f.dispatcher, true},
+		{"dispatcher=mux/party", f.party, true},
+		{"dispatcher=noop/bare", noop, false},
+		{"dispatcher=noop/party", noopParty, false},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			w := &discard{h: http.Header{}}
+			r := httptest.NewRequest(http.MethodGet, crossApp, nil)
+			before := hits.Load()
+			c.h.ServeHTTP(w, r)
+			if c.reaches && (w.status != http.StatusOK || hits.Load() != before+1) {
+				b.Fatalf("GET %s: status %d, %d hits of the echo handler; want 200 and 1", crossApp, w.status, hits.Load()-before)
+			}
+			if !c.reaches && w.status != 0 {
+				b.Fatalf("GET %s: status %d from a no-op dispatcher", crossApp, w.status)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.h.ServeHTTP(w, r)
+			}
+		})
+	}
+}

@@ -1,0 +1,39 @@
+package bench
+
+import (
+	"testing"
+
+	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
+)
+
+// BenchmarkStartup times core.New inviting five apps (echo, gin,
+// gorilla/mux, chi, fiber) of 1000 routes each through their dispatcher:
+// five in-process requests, each app reading and translating its route
+// table into urlfor templates, and the party's URL directory. An app joins
+// one party only, so every iteration builds fresh apps, with the timer
+// stopped; only core.New is timed. The first party is checked: every app
+// joined and a cross-app URL builds.
+func BenchmarkStartup(b *testing.B) {
+	const n = 1000
+	b.Run("apps=5/routes=1000", func(b *testing.B) {
+		checked := false
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			a := newApps(b, n)
+			b.StartTimer()
+			p, err := core.New(a.dispatcher, invitePaths())
+			b.StopTimer()
+			if err != nil {
+				b.Fatalf("core.New: %v", err)
+			}
+			if !checked {
+				checkJoined(b, p)
+				check(b, "Builder.URL")(urlfor.New(p).URL("blog:post", "year", year, "slug", slug))
+				checked = true
+			}
+			b.StartTimer()
+		}
+	})
+}

@@ -1,0 +1,155 @@
+package bench
+
+import (
+	"errors"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/valyala/fasthttp"
+)
+
+// crossApp is the URL every cross-app benchmark builds: the echo app's
+// "post", mounted at /blog.
+const crossApp = "/blog" + local
+
+// Sinks keep results alive where a benchmark does not use b.Loop's.
+var (
+	sink    string
+	errSink error
+)
+
+// BenchmarkURL builds the URL of the same two-parameter route, in a party
+// of five apps of 10 and of 1000 routes each:
+//
+//   - partyline/Builder: urlfor.New(party).URL("blog:post", ...), from
+//     outside every app;
+//   - partyline/Handle: a gin handle building the echo app's URL, as a gin
+//     handler would (local-first: the gin app is looked at first, then the
+//     party's directory);
+//   - echo/Reverse: echo v4's e.Reverse on the echo app itself (no mount
+//     prefix, no escaping);
+//   - mux/URL: gorilla/mux's router.Get(name).URL(...).String() on the mux
+//     app (no mount prefix; mux escapes);
+//   - fiber/GetRouteURL: fiber v2's c.GetRouteURL on the fiber app, with a
+//     fiber.Map made per call as a handler makes it (no mount prefix, no
+//     escaping).
+//
+// BenchmarkURLFloor is the least any builder can do for the same URL.
+func BenchmarkURL(b *testing.B) {
+	for _, n := range sizes {
+		f := party(b, n)
+		b.Run(fmt.Sprintf("routes=%d/partyline/Builder", n), func(b *testing.B) {
+			ub := f.builder
+			check(b, "Builder.URL")(ub.URL("blog:post", "year", year, "slug", slug))
+			b.ReportAllocs()
+			for b.Loop() {
+				ub.URL("blog:post", "year", year, "slug", slug)
+			}
+		})
+		b.Run(fmt.Sprintf("routes=%d/partyline/Handle", n), func(b *testing.B) {
+			h := f.ginHandle
+			c := gin.CreateTestContextOnly(httptest.NewRecorder(), f.gin)
+			check(b, "gin Handle.URL")(h.URL(c, "blog:post", "year", year, "slug", slug))
+			b.ReportAllocs()
+			for b.Loop() {
+				h.URL(c, "blog:post", "year", year, "slug", slug)
+			}
+		})
+		b.Run(fmt.Sprintf("routes=%d/echo/Reverse", n), func(b *testing.B) {
+			e := f.echo
+			if u := e.Reverse("post", year, slug); u != local {
+				b.Fatalf("echo Reverse = %q, want %q", u, local)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				e.Reverse("post", year, slug)
+			}
+		})
+		b.Run(fmt.Sprintf("routes=%d/mux/URL", n), func(b *testing.B) {
+			r := f.mux
+			u, err := r.Get("post").URL("year", year, "slug", slug)
+			if err != nil || u.String() != local {
+				b.Fatalf("mux URL = %v, %v; want %q", u, err, local)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				u, _ := r.Get("post").URL("year", year, "slug", slug)
+				sink = u.String()
+			}
+		})
+		b.Run(fmt.Sprintf("routes=%d/fiber/GetRouteURL", n), func(b *testing.B) {
+			app := f.fiber
+			c := app.AcquireCtx(&fasthttp.RequestCtx{})
+			defer app.ReleaseCtx(c)
+			u, err := c.GetRouteURL("post", fiber.Map{"year": year, "slug": slug})
+			if err != nil || u != local {
+				b.Fatalf("fiber GetRouteURL = %q, %v; want %q", u, err, local)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.GetRouteURL("post", fiber.Map{"year": year, "slug": slug})
+			}
+		})
+	}
+}
+
+// BenchmarkURLFloor builds the same URL as BenchmarkURL by hand: the mount
+// prefix and the literal text concatenated with the values, each escaped
+// with url.PathEscape. Nothing looked up, nothing checked.
+func BenchmarkURLFloor(b *testing.B) {
+	// Variables, not constants: the compiler must not fold the URL.
+	y, s := year, slug
+	if u := floor(y, s); u != crossApp {
+		b.Fatalf("floor = %q, want %q", u, crossApp)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		floor(y, s)
+	}
+}
+
+//go:noinline
+func floor(y, s string) string {
+	return "/blog/posts/" + url.PathEscape(y) + "/" + url.PathEscape(s)
+}
+
+// BenchmarkURLUnknown builds a name no app has ("pots" for "post") in the
+// namespace of each app, next to the successful build of
+// BenchmarkURL/partyline/Builder. urlfor re-reads the app's routes once on
+// a miss, in case they changed: echo and fiber tell it cheaply whether they
+// did (urlfor.Versioned: a miss costs a map lookup), while gin, gorilla/mux
+// and chi have no add-route hook and are walked again (O(routes)). The "did
+// you mean" suggestions are not computed: the message is never read.
+func BenchmarkURLUnknown(b *testing.B) {
+	for _, n := range sizes {
+		f := party(b, n)
+		for _, m := range mounts {
+			name := m.prefix[1:] + ":pots"
+			b.Run(fmt.Sprintf("routes=%d/ns=%s", n, m.prefix[1:]), func(b *testing.B) {
+				ub := f.builder
+				if u, err := ub.URL(name, "year", year, "slug", slug); !errors.Is(err, urlfor.ErrUnknownEndpoint) {
+					b.Fatalf("URL(%q) = %q, %v; want an unknown endpoint error", name, u, err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					_, errSink = ub.URL(name, "year", year, "slug", slug)
+				}
+			})
+		}
+	}
+}
+
+// check returns a function that fails b unless a build gave crossApp.
+func check(b *testing.B, what string) func(string, error) {
+	return func(u string, err error) {
+		b.Helper()
+		if err != nil || u != crossApp {
+			b.Fatalf("%s = %q, %v; want %q", what, u, err, crossApp)
+		}
+	}
+}
