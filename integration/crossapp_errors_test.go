@@ -1,10 +1,11 @@
 package integration_test
 
 // Typed errors across apps, each met inside a real handler of every adapter
-// and carried to the test as the adapter returned it: an unknown endpoint
-// (with "did you mean"), a bare name two apps have (an AmbiguousError
-// listing both), a missing parameter, and every helper called before the
-// party invited the app (urlfor.ErrNotInvited).
+// (its URL or Redirect helper) and carried to the test as the adapter
+// returned it: an unknown endpoint (with "did you mean"), a bare name two
+// apps have (an AmbiguousError listing both), a missing parameter, and
+// every helper called before the party invited the app
+// (urlfor.ErrNotInvited).
 
 import (
 	"bytes"
@@ -41,6 +42,13 @@ func TestCrossAppTypedErrors(t *testing.T) {
 					if want := fmt.Sprintf(`urlfor: unknown endpoint "%s:shwo" (did you mean "%s:show"`, b.ns, b.ns); !strings.HasPrefix(err.Error(), want) {
 						t.Errorf("%s asks %s:shwo: %q, want it to start with %q", a.ns, b.ns, err, want)
 					}
+				}
+
+				// The same through the adapter's Redirect: nothing is
+				// written but the handler's own answer.
+				status, loc, _ := xfGet(t, srv, a.jumpTarget(b.ns+":shwo", "v", "1"))
+				if err := a.lastErr(); status != http.StatusInternalServerError || loc != "" || !errors.As(err, &unknown) {
+					t.Errorf("%s redirects to %s:shwo: %d Location %q, %v; want 500, no Location, an *urlfor.UnknownEndpointError", a.ns, b.ns, status, loc, err)
 				}
 
 				// Missing parameter.

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
@@ -58,12 +59,13 @@ func xfHeadlineShop(t testing.TB, x *xfHeadlineApps) {
 	h, err := partygin.Join(engine, partygin.Namespace("shop"))
 	xfMust(t, err)
 	engine.Use(h.Middleware())
-	// gin's renderer: the FuncMap for LoadHTML*, and a template parsed with
-	// it for SetHTMLTemplate (gin hands the FuncMap only to the templates it
-	// loads itself).
+	// gin's renderer, as partygin documents it: the handle's FuncMap with
+	// SetFuncMap, then the templates loaded by gin (LoadHTMLFS parses them
+	// with it and calls SetHTMLTemplate). x.page is the same page parsed
+	// by hand with the same FuncMap, for TestCrossAppNotInvited.
 	engine.SetFuncMap(h.FuncMap())
+	engine.LoadHTMLFS(http.FS(fstest.MapFS{"page.html": {Data: []byte(xfShopPage)}}), "page.html")
 	x.page = template.Must(template.New("page").Funcs(h.FuncMap()).Parse(xfShopPage))
-	engine.SetHTMLTemplate(x.page)
 
 	r := h.Router(engine)
 	r.Named("home").GET("/", xfGinRecord("shop", "home"))
@@ -76,7 +78,7 @@ func xfHeadlineShop(t testing.TB, x *xfHeadlineApps) {
 			var u string
 			u, err = p.Build(&urlfor.Request{Name: "blog:post", Pairs: []string{"id", "7"}, Fragment: "comments & more"})
 			if err == nil {
-				c.HTML(http.StatusOK, "page", gin.H{"Comments": u, "SKU": "blue shoes"})
+				c.HTML(http.StatusOK, "page.html", gin.H{"Comments": u, "SKU": "blue shoes"})
 				return
 			}
 		}

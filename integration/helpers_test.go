@@ -89,8 +89,9 @@ type xfApp struct {
 	// documents that its context argument may be nil).
 	url         func(name string, pairs ...string) (string, error)
 	participant func() (*urlfor.Participant, error)
-	// errs receives every error the app's link endpoint met, so that tests
-	// inspect the typed error the adapter returned inside the handler.
+	// errs receives every error the app's handlers met (link, jump, the
+	// headline's buy...), so that tests inspect the typed error the adapter
+	// returned inside the handler.
 	errs chan error
 	// add registers a route "GET <base><path>" named name while the app
 	// serves (only the net/http app: partyhttp.ServeMux allows it).
@@ -109,19 +110,30 @@ func (a *xfApp) invitePath() string { return a.prefix() + core.DefaultInvitePath
 // linkTarget is the request target of the app's link endpoint, asking it to
 // build name with pairs: "/echo/link?name=gin%3Ashow&p=v&p=a+b". The
 // endpoint builds a path with the adapter's URL helper, or, given an "abs"
-// query parameter, an absolute URL with its AbsoluteURL.
+// query parameter, an absolute URL with its AbsoluteURL. The app's jump
+// endpoint takes the same query and answers with the adapter's Redirect
+// (303).
 func (a *xfApp) linkTarget(name string, pairs ...string) string {
 	return a.linkTargetQuery(url.Values{"name": {name}}, pairs...)
 }
 
 func (a *xfApp) linkTargetQuery(q url.Values, pairs ...string) string {
+	return a.target("/link", q, pairs...)
+}
+
+// jumpTarget is linkTarget for the jump endpoint.
+func (a *xfApp) jumpTarget(name string, pairs ...string) string {
+	return a.target("/jump", url.Values{"name": {name}}, pairs...)
+}
+
+func (a *xfApp) target(path string, q url.Values, pairs ...string) string {
 	if len(pairs) > 0 {
 		q["p"] = pairs
 	}
-	return a.prefix() + "/link?" + q.Encode()
+	return a.prefix() + path + "?" + q.Encode()
 }
 
-// lastErr returns the error the link endpoint met last, or nil.
+// lastErr returns the error a handler of the app met last, or nil.
 func (a *xfApp) lastErr() error {
 	var last error
 	for {
@@ -134,8 +146,8 @@ func (a *xfApp) lastErr() error {
 	}
 }
 
-// reportLink hands err to the test and answers the link endpoint: the URL
-// with 200, or the error's message with 500.
+// reportLink hands err to the test and gives the answer of a link
+// endpoint: the URL with 200, or the error's message with 500.
 func (a *xfApp) reportLink(u string, err error) (int, string) {
 	if err != nil {
 		select {
@@ -146,6 +158,9 @@ func (a *xfApp) reportLink(u string, err error) (int, string) {
 	}
 	return http.StatusOK, u
 }
+
+// reportError is reportLink for an endpoint that failed.
+func (a *xfApp) reportError(err error) (int, string) { return a.reportLink("", err) }
 
 func xfNewApp(layout xfLayout, ns, framework, wildKey string) *xfApp {
 	a := &xfApp{ns: ns, framework: framework, wildKey: wildKey, errs: make(chan error, 64)}
@@ -163,7 +178,7 @@ func xfMust(t testing.TB, err error) {
 }
 
 // xfEcho is an echo app with the endpoints show (/show/:v), files
-// (/files/*) and link, named as echo names routes.
+// (/files/*), link and jump, named as echo names routes.
 func xfEcho(t testing.TB, layout xfLayout, ns string) *xfApp {
 	a := xfNewApp(layout, ns, "echo", "*")
 	e := echo.New()
@@ -185,6 +200,13 @@ func xfEcho(t testing.TB, layout xfLayout, ns string) *xfApp {
 		code, body := a.reportLink(u, err)
 		return c.String(code, body)
 	}).Name = "link"
+	g.GET("/jump", func(c echo.Context) error {
+		if err := partyecho.Redirect(c, http.StatusSeeOther, c.QueryParam("name"), c.QueryParams()["p"]...); err != nil {
+			code, body := a.reportLink("", err)
+			return c.String(code, body)
+		}
+		return nil
+	}).Name = "jump"
 	a.handler = e
 	a.url = func(name string, pairs ...string) (string, error) { return h.URL(nil, name, pairs...) }
 	a.participant = h.Participant
@@ -206,8 +228,8 @@ func xfEchoRecord(app, endpoint string, keys ...string) echo.HandlerFunc {
 	}
 }
 
-// xfGin is a gin engine with show (/show/:v), files (/files/*path) and link,
-// named with partygin's Router.
+// xfGin is a gin engine with show (/show/:v), files (/files/*path), link
+// and jump, named with partygin's Router.
 func xfGin(t testing.TB, layout xfLayout, ns string) *xfApp {
 	gin.SetMode(gin.TestMode)
 	a := xfNewApp(layout, ns, "gin", "path")
@@ -230,6 +252,12 @@ func xfGin(t testing.TB, layout xfLayout, ns string) *xfApp {
 		u, err := build(c, c.Query("name"), c.QueryArray("p")...)
 		code, body := a.reportLink(u, err)
 		c.String(code, body)
+	})
+	r.Named("jump").GET("/jump", func(c *gin.Context) {
+		if err := partygin.Redirect(c, http.StatusSeeOther, c.Query("name"), c.QueryArray("p")...); err != nil {
+			code, body := a.reportLink("", err)
+			c.String(code, body)
+		}
 	})
 	a.handler = engine
 	a.url = func(name string, pairs ...string) (string, error) { return h.URL(nil, name, pairs...) }
@@ -255,7 +283,7 @@ func xfGinRecord(app, endpoint string, keys ...string) gin.HandlerFunc {
 }
 
 // xfMux is a gorilla/mux router with show (/show/{v}), files
-// (/files/{path:.*}), about and link. Under chi.Mount it joins through a
+// (/files/{path:.*}), about, link and jump. Under chi.Mount it joins through a
 // PathPrefix subrouter.
 func xfMux(t testing.TB, layout xfLayout, ns string) *xfApp {
 	a := xfNewApp(layout, ns, "gorilla/mux", "path")
@@ -279,6 +307,13 @@ func xfMux(t testing.TB, layout xfLayout, ns string) *xfApp {
 		code, body := a.reportLink(u, err)
 		xfWriteText(w, code, body)
 	}).Methods(http.MethodGet).Name("link")
+	r.HandleFunc("/jump", func(w http.ResponseWriter, req *http.Request) {
+		q := req.URL.Query()
+		if err := partymux.Redirect(w, req, http.StatusSeeOther, q.Get("name"), q["p"]...); err != nil {
+			code, body := a.reportError(err)
+			xfWriteText(w, code, body)
+		}
+	}).Methods(http.MethodGet).Name("jump")
 	a.handler = router
 	a.url = func(name string, pairs ...string) (string, error) { return h.URL(nil, name, pairs...) }
 	a.participant = h.Participant
@@ -296,9 +331,10 @@ func xfMuxRecord(app, endpoint string, keys ...string) http.HandlerFunc {
 }
 
 // xfChi is a chi router with show (/show/{v}), files (/files/*), about and
-// link, named with partychi.Name. It keeps local routes in both layouts.
-func xfChi(t testing.TB, _ xfLayout, ns string) *xfApp {
-	a := xfNewApp(xfServeMux, ns, "chi", "*")
+// link and jump, named with partychi.Name. It keeps local routes in both layouts.
+func xfChi(t testing.TB, layout xfLayout, ns string) *xfApp {
+	a := xfNewApp(layout, ns, "chi", "*")
+	a.base = "" // chi's Mount hands a chi router the rest of the path
 	r := chi.NewRouter()
 	h, err := partychi.Join(r, partychi.Namespace(ns))
 	xfMust(t, err)
@@ -315,7 +351,14 @@ func xfChi(t testing.TB, _ xfLayout, ns string) *xfApp {
 			}
 			u, err := build(req, q.Get("name"), q["p"]...)
 			code, body := a.reportLink(u, err)
-		xfWriteText(w, code, body)
+			xfWriteText(w, code, body)
+		})
+		r.With(partychi.Name("jump")).Get("/jump", func(w http.ResponseWriter, req *http.Request) {
+			q := req.URL.Query()
+			if err := partychi.Redirect(w, req, http.StatusSeeOther, q.Get("name"), q["p"]...); err != nil {
+				code, body := a.reportError(err)
+				xfWriteText(w, code, body)
+			}
 		})
 	})
 	a.handler = r
@@ -335,7 +378,7 @@ func xfChiRecord(app, endpoint string, keys ...string) http.HandlerFunc {
 }
 
 // xfStd is a net/http app (partyhttp.ServeMux) with show
-// ("GET /show/{v}"), files ("GET /files/{path...}") and link.
+// ("GET /show/{v}"), files ("GET /files/{path...}"), link and jump.
 func xfStd(t testing.TB, layout xfLayout, ns string) *xfApp {
 	a := xfNewApp(layout, ns, "net/http", "path")
 	m := partyhttp.NewServeMux()
@@ -357,6 +400,13 @@ func xfStd(t testing.TB, layout xfLayout, ns string) *xfApp {
 		code, body := a.reportLink(u, err)
 		xfWriteText(w, code, body)
 	})
+	m.Named("jump").HandleFunc("GET "+a.base+"/jump", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if err := h.Redirect(w, r, http.StatusSeeOther, q.Get("name"), q["p"]...); err != nil {
+			code, body := a.reportError(err)
+			xfWriteText(w, code, body)
+		}
+	})
 	a.add = func(name, path string) {
 		m.Named(name).HandleFunc("GET "+a.base+path, xfStdRecord(ns, name, "v"))
 	}
@@ -377,11 +427,12 @@ func xfStdRecord(app, endpoint string, keys ...string) http.HandlerFunc {
 }
 
 // xfFiber is a fiber app (fiber's defaults: raw paths) with show
-// (/show/:v), files (/files/*, read as "*1") and link, mounted through the
+// (/show/:v), files (/files/*, read as "*1"), link and jump, mounted through the
 // partyfiber bridge. It keeps local routes in both layouts: under chi.Mount
 // the bridge gets chi's RoutePath with partyfiber.LocalPath.
 func xfFiber(t testing.TB, layout xfLayout, ns string) *xfApp {
-	a := xfNewApp(xfServeMux, ns, "fiber", "*1")
+	a := xfNewApp(layout, ns, "fiber", "*1")
+	a.base = "" // partyfiber.LocalPath gives it the rest of the path
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	h, err := partyfiber.Join(app, partyfiber.Namespace(ns))
 	xfMust(t, err)
@@ -403,6 +454,18 @@ func xfFiber(t testing.TB, layout xfLayout, ns string) *xfApp {
 		code, body := a.reportLink(u, err)
 		return c.Status(code).SendString(body)
 	}).Name("link")
+	app.Get("/jump", func(c *fiber.Ctx) error {
+		name := strings.Clone(c.Query("name"))
+		var pairs []string
+		for _, p := range c.Context().QueryArgs().PeekMulti("p") {
+			pairs = append(pairs, string(p))
+		}
+		if err := partyfiber.Redirect(c, http.StatusSeeOther, name, pairs...); err != nil {
+			code, body := a.reportError(err)
+			return c.Status(code).SendString(body)
+		}
+		return nil
+	}).Name("jump")
 	if layout == xfChiMount {
 		a.handler = partyfiber.NewBridge(app, partyfiber.LocalPath(func(r *http.Request) string {
 			return chi.RouteContext(r.Context()).RoutePath
@@ -504,13 +567,17 @@ func xfServe(t testing.TB, layout xfLayout, apps ...*xfApp) (*core.Party, *httpt
 }
 
 // xfFetch GETs target (a path and query, maybe with a fragment, which is
-// not sent) from base without following redirects. It fails when the
-// client would send another request target than the one under test.
-func xfFetch(client *http.Client, base, target string) (status int, location, body string, err error) {
+// not sent) from base without following redirects, with header (name,
+// value, name, value...). It fails when the client would send another
+// request target than the one under test.
+func xfFetch(client *http.Client, base, target string, header ...string) (status int, location, body string, err error) {
 	target, _, _ = strings.Cut(target, "#")
 	req, err := http.NewRequest(http.MethodGet, base+target, nil)
 	if err != nil {
 		return 0, "", "", err
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Add(header[i], header[i+1])
 	}
 	if got := req.URL.RequestURI(); got != target {
 		return 0, "", "", fmt.Errorf("the client would send %q for %q", got, target)
@@ -547,7 +614,16 @@ func xfFetchSeen(client *http.Client, base, target string) (xfSeen, error) {
 // endpoint. It returns the URL, or the adapter's error as a's handler met
 // it (the message came over HTTP with a 500).
 func xfLink(client *http.Client, base string, a *xfApp, name string, pairs ...string) (string, error) {
-	target := a.linkTarget(name, pairs...)
+	return xfLinkTarget(client, base, a, a.linkTarget(name, pairs...))
+}
+
+// xfLinkAbs is xfLink asking for an absolute URL (the adapter's
+// AbsoluteURL).
+func xfLinkAbs(client *http.Client, base string, a *xfApp, name string, pairs ...string) (string, error) {
+	return xfLinkTarget(client, base, a, a.linkTargetQuery(url.Values{"name": {name}, "abs": {"1"}}, pairs...))
+}
+
+func xfLinkTarget(client *http.Client, base string, a *xfApp, target string) (string, error) {
 	status, _, body, err := xfFetch(client, base, target)
 	switch {
 	case err != nil:

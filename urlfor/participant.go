@@ -282,16 +282,25 @@ func (p *Participant) build(r *Route, req *Request) (string, error) {
 
 // pathOf returns the path of a URL that Route.Build made: what follows the
 // scheme and host of an absolute URL, up to the query or fragment.
+//
+// It is on every build's path: a relative URL (it starts with "/") is not
+// searched for "://", and strings.IndexByte (vectorised) finds the end
+// (strings.IndexAny made the check cost a third of a build).
 func pathOf(u string) string {
-	if i := strings.Index(u, "://"); i >= 0 {
-		rest := u[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return "/"
+	if u != "" && u[0] != '/' {
+		if i := strings.Index(u, "://"); i >= 0 {
+			rest := u[i+3:]
+			j := strings.IndexByte(rest, '/')
+			if j < 0 {
+				return "/"
+			}
+			u = rest[j:]
 		}
-		u = rest[j:]
 	}
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
+	if i := strings.IndexByte(u, '?'); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
 	return u
@@ -349,7 +358,8 @@ func (p *Participant) qualify(local string) string {
 }
 
 func (p *Participant) describe(r *Route) string {
-	if r.Method != "" {
+	// net/http patterns carry their method already ("GET /posts/{id}").
+	if r.Method != "" && !strings.HasPrefix(r.Pattern, r.Method+" ") {
 		return fmt.Sprintf("%s (%s %s)", p.qualify(r.Name), r.Method, r.Pattern)
 	}
 	return fmt.Sprintf("%s (%s)", p.qualify(r.Name), r.Pattern)

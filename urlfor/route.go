@@ -68,7 +68,10 @@ const maxPairs = 64
 
 // Build returns the URL of the route: prefix (the mount prefix, "" or
 // "/blog") followed by the path built from req.Pairs, then the query, then
-// the fragment. With a Host template or a req.Origin the URL is absolute.
+// the fragment. With a Host template or a req.Origin the URL is absolute;
+// an Origin whose scheme is not "", "http" or "https", or whose host has a
+// byte no host[:port] has ("/", "@", space...), is refused with
+// [ErrBadCall] (an Origin may be made by hand, not only by [ParseOrigin]).
 //
 // Path values are escaped as one segment each (RFC 3986 §3.3: "/", "?", "#",
 // "%", space, controls and non-ASCII are percent-encoded); a wildcard keeps
@@ -79,7 +82,10 @@ const maxPairs = 64
 // router would end the parameter; a value that breaks its constraint; and
 // any path that would start with "//" (a scheme-relative URL, an open
 // redirect: Django CVE-2018-14574). A value that looks like a placeholder
-// ("{id}", ":id") is data and is escaped like any other.
+// ("{id}", ":id") is data and is escaped like any other. An optional
+// parameter left out takes the "/" before it along ("/user/:name?" gives
+// "/user", "/:name?/edit" gives "/edit"), but never the template's only "/"
+// ("/:name?" gives "/", and "/blog/" under the mount prefix "/blog").
 //
 // Pairs the route does not use become the query string, sorted by key (a
 // stable sort, so repeated keys keep their order), escaped as
@@ -397,6 +403,9 @@ func (s *buildState) pathStartsWithDoubleSlash(vals []string) bool {
 
 func (s *buildState) measureQuery(req *Request, ep string) (int, error) {
 	r := s.route
+	if len(r.Query) == 0 && s.used == uint64(1)<<(len(req.Pairs)/2)-1 {
+		return 0, nil // every pair went into the path: no query
+	}
 	n := 0
 	count := 0
 	if len(r.Query) > 0 {

@@ -18,15 +18,27 @@ const wildcardParam = "*"
 // RawPath, echo routes on the decoded path and hands decoded values, and
 // url.PathUnescape then turns a literal "%" of the value into something
 // else ("100%" fails, "%41" becomes "A"). "%" is the one byte whose value
-// cannot be recovered with the documented unescaping, so it is refused.
+// cannot be recovered with the documented unescaping, so it is refused,
+// in parameters and in the wildcard.
 var templateOptions = []urlfor.TemplateOption{urlfor.Unroutable("%")}
 
-// noPercent constrains the wildcard for the same reason: urlfor checks
-// Unroutable for parameters only, so the wildcard gets a regexp instead.
-const noPercent = `[^%]*`
+type tokenKind uint8
 
-// parsePattern translates an echo route path into a urlfor template,
-// following echo v4's Router.insert byte for byte:
+const (
+	tokLiteral tokenKind = iota
+	tokParam
+	tokAny
+)
+
+// token is one piece of an echo route path as echo's router reads it:
+// literal text (with "\:" already turned into ":"), a parameter (text is
+// its name), or the wildcard.
+type token struct {
+	kind tokenKind
+	text string
+}
+
+// tokenize reads an echo route path as echo v4's Router.insert does:
 //
 //   - a path without a leading "/" gets one, and "" is "/" (echo's
 //     normalizePathSlash);
@@ -34,25 +46,23 @@ const noPercent = `[^%]*`
 //     ("/:id.json" is one parameter named "id.json": echo has no literal
 //     text after a parameter in a segment);
 //   - "\:" is a literal ":" (echo drops the backslash);
-//   - "*" is the wildcard, named "*", and matches the rest of the path; text
-//     after it is never matched by echo's router, so such a pattern is an
-//     error;
+//   - "*" is the wildcard, and matches the rest of the path;
 //   - everything else, a lone "\" included, is literal.
 //
-// A ":" with no name and text after "*" are reported as a *PatternError.
-func parsePattern(pattern string) (*urlfor.Template, error) {
-	path := pattern
+// The tokens are what echo matches, even for a path that cannot be built;
+// problem then says why ("" when it can be): text after "*", which echo's
+// router never matches, or a ":" without a name.
+func tokenize(path string) (toks []token, problem string) {
 	switch {
 	case path == "":
 		path = "/"
 	case path[0] != '/':
 		path = "/" + path
 	}
-	var parts []urlfor.Part
 	var lit strings.Builder
 	flush := func() {
 		if lit.Len() > 0 {
-			parts = append(parts, urlfor.Literal(lit.String()))
+			toks = append(toks, token{tokLiteral, lit.String()})
 			lit.Reset()
 		}
 	}
@@ -67,23 +77,54 @@ func parsePattern(pattern string) (*urlfor.Template, error) {
 				end++
 			}
 			name := path[i+1 : end]
-			if name == "" {
-				return nil, &PatternError{Pattern: pattern, Reason: `":" has no parameter name (write "\:" for a literal colon)`}
+			if name == "" && problem == "" {
+				problem = `":" has no parameter name (write "\:" for a literal colon)`
 			}
 			flush()
-			parts = append(parts, urlfor.Param(name))
+			toks = append(toks, token{tokParam, name})
 			i = end - 1
 		case c == '*':
-			if rest := path[i+1:]; rest != "" {
-				return nil, &PatternError{Pattern: pattern, Reason: `echo's "*" matches the rest of the path, so the text ` + strconv.Quote(rest) + ` after it is never matched`}
-			}
 			flush()
-			parts = append(parts, urlfor.Wildcard(wildcardParam).Matching(noPercent))
+			toks = append(toks, token{tokAny, wildcardParam})
+			if rest := path[i+1:]; rest != "" && problem == "" {
+				problem = `echo's "*" matches the rest of the path, so the text ` + strconv.Quote(rest) + ` after it is never matched`
+			}
+			return toks, problem
 		default:
 			lit.WriteByte(c)
 		}
 	}
 	flush()
+	return toks, problem
+}
+
+// parsePattern translates an echo route path into a urlfor template (see
+// tokenize). A path that cannot be built is a *PatternError.
+func parsePattern(pattern string) (*urlfor.Template, error) {
+	return compile(pattern, nil)
+}
+
+// compile is parsePattern with a regexp constraint per parameter or
+// wildcard, by token index (see shadow.go).
+func compile(pattern string, constraints map[int]string) (*urlfor.Template, error) {
+	toks, problem := tokenize(pattern)
+	if problem != "" {
+		return nil, &PatternError{Pattern: pattern, Reason: problem}
+	}
+	parts := make([]urlfor.Part, len(toks))
+	for i, tk := range toks {
+		switch tk.kind {
+		case tokLiteral:
+			parts[i] = urlfor.Literal(tk.text)
+		case tokParam:
+			parts[i] = urlfor.Param(tk.text)
+		case tokAny:
+			parts[i] = urlfor.Wildcard(tk.text)
+		}
+		if c, ok := constraints[i]; ok {
+			parts[i] = parts[i].Matching(c)
+		}
+	}
 	t, err := urlfor.NewTemplate(pattern, parts, templateOptions...)
 	if err != nil {
 		return nil, &PatternError{Pattern: pattern, Reason: err.Error(), err: err}

@@ -18,9 +18,6 @@ var anyRune = runeSet{0, unicode.MaxRune}
 // the value itself.
 var segmentSafe = runeSet{'$', '$', '&', '&', '+', '+', '-', '.', '0', ':', '=', '=', '@', 'Z', '_', '_', 'a', 'z', '~', '~'}
 
-// pathSafe is segmentSafe and "/", what a wildcard keeps raw.
-var pathSafe = runeSet{'$', '$', '&', '&', '+', '+', '-', '.', '/', ':', '=', '=', '@', 'Z', '_', '_', 'a', 'z', '~', '~'}
-
 func (s runeSet) without(runes ...rune) runeSet {
 	out := s
 	for _, r := range runes {

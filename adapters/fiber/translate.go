@@ -3,7 +3,6 @@ package partyfiber
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -26,6 +25,7 @@ type PatternError struct {
 	Err     error // the urlfor error, when urlfor refused the template
 }
 
+// Error says which pattern, which parameter and why.
 func (e *PatternError) Error() string {
 	where := ""
 	if e.Param != "" {
@@ -165,18 +165,15 @@ func param(segs []segment, i int, m routerMode, tooShort bool) (urlfor.Part, err
 		}
 	}
 	if wild && m.unescape {
-		allowed = allowed.without('+') // decoded to a space; urlfor's Unroutable covers Params only
+		// Decoded to a space. Refused here whether or not urlfor applies
+		// Unroutable to wildcards (it applies it to Params).
+		allowed = allowed.without('+')
 	}
+	// fiber's parser gives greedy parameters no constraints, so a
+	// wildcard's regexp is only ours.
 	nonEmpty := plus && wild || wild && tooShort
-	if nonEmpty && re != "" && regexp.MustCompile(`^(?:`+re+`)$`).MatchString("") {
-		return part, errTranslate("its constraint accepts an empty value, which fiber does not route")
-	}
 	if safe {
-		if wild {
-			allowed = intersect(allowed, pathSafe)
-		} else {
-			allowed = intersect(allowed, segmentSafe)
-		}
+		allowed = intersect(allowed, segmentSafe) // a Param: constraints and stops are never on wildcards
 	}
 	restricted := len(allowed) != 2 || allowed[0] != 0 || allowed[1] != anyRune[1]
 	if re == "" && (restricted || nonEmpty) {

@@ -38,8 +38,8 @@ func BenchmarkServeHTTP(b *testing.B) {
 		h       http.Handler
 		reaches bool // the request reaches the echo handler
 	}{
-		{"dispatcher=mux/bare", f.dispatcher, true},
-		{"dispatcher=mux/party", f.party, true},
+		{"dispatcher=servemux/bare", f.dispatcher, true},
+		{"dispatcher=servemux/party", f.party, true},
 		{"dispatcher=noop/bare", noop, false},
 		{"dispatcher=noop/party", noopParty, false},
 	} {
@@ -55,9 +55,11 @@ func BenchmarkServeHTTP(b *testing.B) {
 				b.Fatalf("GET %s: status %d from a no-op dispatcher", crossApp, w.status)
 			}
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				c.h.ServeHTTP(w, r)
 			}
+			cpu.report(b)
 		})
 	}
 }

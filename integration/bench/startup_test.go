@@ -18,12 +18,15 @@ func BenchmarkStartup(b *testing.B) {
 	const n = 1000
 	b.Run("apps=5/routes=1000", func(b *testing.B) {
 		checked := false
+		cpu := &cpuMeter{}
 		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
 			a := newApps(b, n)
 			b.StartTimer()
+			cpu.resume()
 			p, err := core.New(a.dispatcher, invitePaths())
+			cpu.pause()
 			b.StopTimer()
 			if err != nil {
 				b.Fatalf("core.New: %v", err)
@@ -35,5 +38,6 @@ func BenchmarkStartup(b *testing.B) {
 			}
 			b.StartTimer()
 		}
+		cpu.report(b)
 	})
 }

@@ -63,11 +63,13 @@ func BenchmarkTemplate(b *testing.B) {
 				b.Fatalf("page has no %s, or not 100 links:\n%.300s", want, got)
 			}
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				if err := tpl.Execute(io.Discard, ps); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 		})
 	}
 }

@@ -47,18 +47,22 @@ func BenchmarkURL(b *testing.B) {
 			ub := f.builder
 			check(b, "Builder.URL")(ub.URL("blog:post", "year", year, "slug", slug))
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				ub.URL("blog:post", "year", year, "slug", slug)
 			}
+			cpu.report(b)
 		})
 		b.Run(fmt.Sprintf("routes=%d/partyline/Handle", n), func(b *testing.B) {
 			h := f.ginHandle
 			c := gin.CreateTestContextOnly(httptest.NewRecorder(), f.gin)
 			check(b, "gin Handle.URL")(h.URL(c, "blog:post", "year", year, "slug", slug))
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				h.URL(c, "blog:post", "year", year, "slug", slug)
 			}
+			cpu.report(b)
 		})
 		b.Run(fmt.Sprintf("routes=%d/echo/Reverse", n), func(b *testing.B) {
 			e := f.echo
@@ -66,9 +70,11 @@ func BenchmarkURL(b *testing.B) {
 				b.Fatalf("echo Reverse = %q, want %q", u, local)
 			}
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				e.Reverse("post", year, slug)
 			}
+			cpu.report(b)
 		})
 		b.Run(fmt.Sprintf("routes=%d/mux/URL", n), func(b *testing.B) {
 			r := f.mux
@@ -77,10 +83,12 @@ func BenchmarkURL(b *testing.B) {
 				b.Fatalf("mux URL = %v, %v; want %q", u, err, local)
 			}
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				u, _ := r.Get("post").URL("year", year, "slug", slug)
 				sink = u.String()
 			}
+			cpu.report(b)
 		})
 		b.Run(fmt.Sprintf("routes=%d/fiber/GetRouteURL", n), func(b *testing.B) {
 			app := f.fiber
@@ -91,9 +99,11 @@ func BenchmarkURL(b *testing.B) {
 				b.Fatalf("fiber GetRouteURL = %q, %v; want %q", u, err, local)
 			}
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				c.GetRouteURL("post", fiber.Map{"year": year, "slug": slug})
 			}
+			cpu.report(b)
 		})
 	}
 }
@@ -108,9 +118,11 @@ func BenchmarkURLFloor(b *testing.B) {
 		b.Fatalf("floor = %q, want %q", u, crossApp)
 	}
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		floor(y, s)
 	}
+	cpu.report(b)
 }
 
 //go:noinline
@@ -136,9 +148,11 @@ func BenchmarkURLUnknown(b *testing.B) {
 					b.Fatalf("URL(%q) = %q, %v; want an unknown endpoint error", name, u, err)
 				}
 				b.ReportAllocs()
+				cpu := startCPU()
 				for b.Loop() {
 					_, errSink = ub.URL(name, "year", year, "slug", slug)
 				}
+				cpu.report(b)
 			})
 		}
 	}

@@ -22,10 +22,23 @@ func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 	e.GET("/", func(c echo.Context) error {
 		return c.Render(http.StatusOK, "blog/index", view{"Blog", "echo", s.Posts})
 	}).Name = "index"
-	e.GET("/posts/:slug", func(c echo.Context) error {
-		p, ok := s.Post(c.Param("slug"))
+	// partyecho.Param, not c.Param: echo hands raw values when the request
+	// has a RawPath.
+	post := func(c echo.Context) (Post, error) {
+		slug, err := partyecho.Param(c, "slug")
+		if err != nil {
+			return Post{}, echo.NewHTTPError(http.StatusBadRequest, err.Error())
+		}
+		p, ok := s.Post(slug)
 		if !ok {
-			return echo.NewHTTPError(http.StatusNotFound, "no such post")
+			return Post{}, echo.NewHTTPError(http.StatusNotFound, "no such post")
+		}
+		return p, nil
+	}
+	e.GET("/posts/:slug", func(c echo.Context) error {
+		p, err := post(c)
+		if err != nil {
+			return err
 		}
 		data := struct {
 			Post     Post
@@ -34,9 +47,9 @@ func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 		return c.Render(http.StatusOK, "blog/post", view{p.Title, "echo", data})
 	}).Name = "post"
 	e.POST("/posts/:slug/comments", func(c echo.Context) error {
-		p, ok := s.Post(c.Param("slug"))
-		if !ok {
-			return echo.NewHTTPError(http.StatusNotFound, "no such post")
+		p, err := post(c)
+		if err != nil {
+			return err
 		}
 		author, text := strings.TrimSpace(c.FormValue("author")), strings.TrimSpace(c.FormValue("text"))
 		if author == "" || text == "" {

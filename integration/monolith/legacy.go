@@ -3,6 +3,7 @@ package monolith
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 
 	"github.com/gofiber/fiber/v2"
 	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
@@ -29,7 +30,12 @@ func newLegacy(s *Store, opts ...partyfiber.Option) (*fiber.App, error) {
 		return html(c, "legacy/index", view{"Legacy", "fiber", s.Pages})
 	}).Name("index")
 	app.Get("/pages/:slug", func(c *fiber.Ctx) error {
-		p, ok := s.Page(c.Params("slug"))
+		// Fiber hands raw (escaped) values by default: unescape them.
+		slug, err := url.PathUnescape(c.Params("slug"))
+		if err != nil {
+			return c.Status(http.StatusBadRequest).SendString("bad slug")
+		}
+		p, ok := s.Page(slug)
 		if !ok {
 			return c.Status(http.StatusNotFound).SendString("no such page")
 		}

@@ -1,0 +1,390 @@
+package partyecho
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Shadowed values.
+//
+// echo's router prefers, at every node of its tree, a static child to the
+// parameter child, and the parameter child to the wildcard, and it
+// backtracks only when a branch dead-ends. So with "/posts/new" and
+// "/posts/:id" registered for GET, the URL built for id "new" reaches
+// "/posts/new", not "/posts/:id", and the round-trip law would break; with
+// "/files/readme" beside "/files/*", the wildcard loses "readme". For every
+// parameter and wildcard of a route we collect the values that another
+// route of the same host router and method takes (or a RouteNotFound
+// route, which answers for every method), and refuse them with a regexp
+// constraint. The analysis over-approximates: when unsure whether the rest
+// of a competing route could match, the value is refused.
+//
+// A competitor counts at a parameter or wildcard when it shares the route's
+// tree path up to that node (the same literal text and parameters in the
+// same places) and then goes on with static text t:
+//
+//   - t without "/" and nothing after it: the value t is taken, for a
+//     parameter that ends the route; for a wildcard, too;
+//   - t without "/" and then a parameter or wildcard: every value that
+//     starts with t;
+//   - t with "/" (a parameter's value never holds a raw "/"): the value up
+//     to the first "/", if the rest could match.
+//
+// echo compares its static text with the raw path when the request has a
+// RawPath and with the decoded path otherwise, so a competitor's text with
+// "%" escapes takes its decoded value too. A route with a parameter where
+// a wildcard sits (same tree path) takes every non-empty value of the
+// wildcard (the parameter child is tried first, and a last parameter
+// matches the rest of the path): the wildcard then builds only "".
+
+// echoRoute is one route of one echo router, for the analysis.
+type echoRoute struct {
+	host, method, path string
+	toks               []token
+}
+
+// shadowIndex finds, for a route and a token index, the routes that share
+// its tree path up to the literal before that token.
+type shadowIndex struct {
+	routes []echoRoute
+	at     map[string][]int // host + structure of toks[:i] -> routes with a literal at i
+}
+
+func newShadowIndex(routes []echoRoute) *shadowIndex {
+	x := &shadowIndex{routes: routes, at: map[string][]int{}}
+	for ri, r := range routes {
+		var key strings.Builder
+		key.WriteString(r.host)
+		key.WriteByte(0)
+		for i, tk := range r.toks {
+			if tk.kind == tokLiteral {
+				x.at[key.String()] = append(x.at[key.String()], ri)
+			}
+			writeStructure(&key, tk)
+		}
+	}
+	return x
+}
+
+// writeStructure appends what makes two routes share a node of echo's
+// tree: literal text, or the kind of a parameter (one parameter child per
+// node, whatever its name).
+func writeStructure(b *strings.Builder, tk token) {
+	switch tk.kind {
+	case tokLiteral:
+		b.WriteByte('L')
+		b.WriteString(tk.text)
+	case tokParam:
+		b.WriteByte('P')
+	case tokAny:
+		b.WriteByte('*')
+	}
+	b.WriteByte(0)
+}
+
+// constraints returns the regexp constraint of every parameter and
+// wildcard of r whose values other routes take, by token index, and who
+// takes them (for [ShadowedError]). methods are the methods of r's
+// endpoint: a value taken for one of them is refused.
+func (x *shadowIndex) constraints(r echoRoute, methods []string) (map[int]string, map[int]*exclusions) {
+	var cons map[int]string
+	var exs map[int]*exclusions
+	var key strings.Builder
+	key.WriteString(r.host)
+	key.WriteByte(0)
+	for i, tk := range r.toks {
+		if i == 0 || tk.kind == tokLiteral {
+			writeStructure(&key, tk)
+			continue
+		}
+		// toks[i-1] is a literal: a parameter or wildcard always follows one.
+		prefix := key.String()
+		prefix = prefix[:len(prefix)-len(r.toks[i-1].text)-2] // the structure before toks[i-1]
+		ex := &exclusions{}
+		for _, ci := range x.at[prefix] {
+			c := x.routes[ci]
+			if c.path == r.path || c.method != echo.RouteNotFound && !slices.Contains(methods, c.method) {
+				continue
+			}
+			x.compete(ex, r, i, c)
+		}
+		writeStructure(&key, tk)
+		if len(ex.by) == 0 {
+			continue
+		}
+		if cons == nil {
+			cons, exs = map[int]string{}, map[int]*exclusions{}
+		}
+		cons[i], exs[i] = ex.constraint(), ex
+	}
+	return cons, exs
+}
+
+// compete records the values of r's token i (a parameter or the
+// wildcard) that the route c takes. c shares r's structure before i-1 and
+// has a literal at i-1.
+func (x *shadowIndex) compete(ex *exclusions, r echoRoute, i int, c echoRoute) {
+	lit, clit := r.toks[i-1].text, c.toks[i-1].text
+	if !strings.HasPrefix(clit, lit) {
+		return
+	}
+	by := c.method + " " + c.path
+	if c.method == echo.RouteNotFound {
+		by = "RouteNotFound " + c.path
+	}
+	if clit == lit {
+		// The same node: c goes on with a parameter, the wildcard, or
+		// nothing. Only a parameter beats r's wildcard.
+		if r.toks[i].kind == tokAny && i < len(c.toks) && c.toks[i].kind == tokParam {
+			ex.onlyEmpty = true
+			ex.by = append(ex.by, taker{kind: takesNonEmpty, route: by})
+		}
+		return
+	}
+	t := clit[len(lit):]
+	crest, rrest := c.toks[i:], r.toks[i+1:]
+	if r.toks[i].kind == tokAny {
+		if len(crest) == 0 {
+			ex.exact1(t, by)
+		} else {
+			ex.prefix1(t, by)
+		}
+		return
+	}
+	if s, t2, ok := strings.Cut(t, "/"); ok {
+		rest := append([]token{{tokLiteral, "/" + t2}}, crest...)
+		if s != "" && compatible(rrest, rest) {
+			ex.exact1(s, by)
+		}
+		return
+	}
+	switch {
+	case len(crest) == 0:
+		if len(rrest) == 0 {
+			ex.exact1(t, by)
+		}
+	case crest[0].kind == tokAny, len(crest) == 1, compatible(rrest, crest[1:]):
+		// A wildcard takes the rest; a last parameter too; a parameter
+		// may match the rest of the segment, then the rest must fit.
+		ex.prefix1(t, by)
+	}
+}
+
+// compatible reports whether some URL matched by the tokens r could also
+// be matched by the tokens c: an over-approximation, true when unsure.
+func compatible(r, c []token) bool {
+	for {
+		switch {
+		case len(r) == 0 && len(c) == 0:
+			return true
+		case len(c) > 0 && c[0].kind == tokAny, len(r) > 0 && r[0].kind == tokAny:
+			return true
+		case len(r) == 0:
+			return c[0].kind != tokLiteral
+		case len(c) == 0:
+			return false
+		}
+		a, b := r[0], c[0]
+		switch {
+		case a.kind == tokLiteral && b.kind == tokLiteral:
+			switch {
+			case a.text == b.text:
+				r, c = r[1:], c[1:]
+			case strings.HasPrefix(a.text, b.text):
+				r, c = append([]token{{tokLiteral, a.text[len(b.text):]}}, r[1:]...), c[1:]
+			case strings.HasPrefix(b.text, a.text):
+				r, c = r[1:], append([]token{{tokLiteral, b.text[len(a.text):]}}, c[1:]...)
+			default:
+				return false
+			}
+		case a.kind == tokLiteral: // c's parameter takes r's text up to "/"
+			j := strings.IndexByte(a.text, '/')
+			if j < 0 {
+				return true
+			}
+			r, c = append([]token{{tokLiteral, a.text[j:]}}, r[1:]...), c[1:]
+		case b.kind == tokLiteral: // r's parameter takes c's text up to "/"
+			j := strings.IndexByte(b.text, '/')
+			if j < 0 {
+				return true
+			}
+			r, c = r[1:], append([]token{{tokLiteral, b.text[j:]}}, c[1:]...)
+		default: // two parameters, one segment each
+			r, c = r[1:], c[1:]
+		}
+	}
+}
+
+// exclusions gathers the values taken from one parameter or wildcard.
+type exclusions struct {
+	exact     []string // values taken exactly
+	prefixes  []string // values that start with one of these are taken
+	onlyEmpty bool     // every value but "" is taken
+	by        []taker
+}
+
+type takeKind uint8
+
+const (
+	takesExact takeKind = iota
+	takesPrefix
+	takesNonEmpty
+)
+
+// taker is one route that takes values, for messages.
+type taker struct {
+	value string
+	kind  takeKind
+	route string // "GET /posts/new"
+}
+
+// exact1 records that v is taken, and its decoded form when v holds
+// escapes (echo compares the raw path when the request has a RawPath).
+func (e *exclusions) exact1(v, by string) {
+	for _, w := range withDecoded(v) {
+		e.exact = append(e.exact, w)
+		e.by = append(e.by, taker{w, takesExact, by})
+	}
+}
+
+// prefix1 records that values starting with p are taken (p itself too),
+// and with its decoded form.
+func (e *exclusions) prefix1(p, by string) {
+	for _, w := range withDecoded(p) {
+		e.prefixes = append(e.prefixes, w)
+		e.by = append(e.by, taker{w, takesPrefix, by})
+	}
+}
+
+func withDecoded(v string) []string {
+	if strings.IndexByte(v, '%') >= 0 {
+		if d, err := url.PathUnescape(v); err == nil && d != v {
+			return []string{v, d}
+		}
+	}
+	return []string{v}
+}
+
+// constraint returns a regexp (RE2, which urlfor anchors) that matches
+// every value except the taken ones. Go's regexp has no negative
+// lookahead, so it is the complement of a trie of the taken values.
+func (e *exclusions) constraint() string {
+	if e.onlyEmpty {
+		return ``
+	}
+	root := &trieNode{}
+	for _, v := range e.exact {
+		root.insert(v).exact = true
+	}
+	for _, v := range e.prefixes {
+		root.insert(v).below = true
+	}
+	re, ok := root.complement()
+	if !ok {
+		return `[^\x00-\x{10FFFF}]` // matches nothing
+	}
+	return `(?s:` + re + `)`
+}
+
+// takers says which routes take the value v, for messages; "" when none.
+func (e *exclusions) takers(v string) string {
+	var by []string
+	for _, t := range e.by {
+		switch {
+		case t.kind == takesExact && v == t.value,
+			t.kind == takesPrefix && strings.HasPrefix(v, t.value),
+			t.kind == takesNonEmpty && v != "":
+			by = append(by, t.route)
+		}
+	}
+	slices.Sort(by)
+	return strings.Join(slices.Compact(by), ", ")
+}
+
+// trieNode is a node of the trie of taken values: exact when the value
+// that leads to it is taken, below when it and every longer value are.
+type trieNode struct {
+	exact, below bool
+	edges        []trieEdge
+}
+
+type trieEdge struct {
+	r    rune
+	next *trieNode
+}
+
+func (n *trieNode) insert(v string) *trieNode {
+	for _, r := range v {
+		n = n.child(r)
+	}
+	return n
+}
+
+func (n *trieNode) child(r rune) *trieNode {
+	for _, e := range n.edges {
+		if e.r == r {
+			return e.next
+		}
+	}
+	next := &trieNode{}
+	n.edges = append(n.edges, trieEdge{r, next})
+	return next
+}
+
+// complement returns a regexp of the suffixes s such that prefix+s is not
+// taken, where prefix leads to n; ok is false when there is none.
+func (n *trieNode) complement() (string, bool) {
+	if n.below {
+		return "", false
+	}
+	var alts []string
+	if !n.exact {
+		alts = append(alts, "")
+	}
+	if len(n.edges) == 0 {
+		alts = append(alts, ".+")
+	} else {
+		edges := slices.Clone(n.edges)
+		slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.r - b.r) })
+		var class strings.Builder
+		class.WriteString("[^")
+		for _, e := range edges {
+			class.WriteString(runeRE(e.r))
+		}
+		class.WriteString("].*")
+		alts = append(alts, class.String())
+		for _, e := range edges {
+			if sub, ok := e.next.complement(); ok {
+				alts = append(alts, runeRE(e.r)+sub)
+			}
+		}
+	}
+	if len(alts) == 1 && alts[0] == "" {
+		return "", true
+	}
+	return "(?:" + strings.Join(alts, "|") + ")", true
+}
+
+// runeRE writes r so that it means itself inside and outside a class.
+func runeRE(r rune) string {
+	if r < 0x80 && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+		return string(r)
+	}
+	return `\x{` + strings.ToUpper(strconvHex(r)) + `}`
+}
+
+func strconvHex(r rune) string {
+	const hex = "0123456789abcdef"
+	if r == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; r > 0; r >>= 4 {
+		b = append(b, hex[r&15])
+	}
+	slices.Reverse(b)
+	return string(b)
+}
