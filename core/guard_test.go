@@ -189,13 +189,23 @@ func TestIsInvitePathAgreesWithServeHTTP(t *testing.T) {
 	tr := newTrio(t, nil)
 	for _, prefix := range trioPrefixes {
 		for _, target := range inviteTargets(prefix) {
-			p := httptest.NewRequest(http.MethodGet, target, nil).URL.Path
-			if !tr.party.IsInvitePath(p) {
-				t.Errorf("IsInvitePath(%q) = false, but ServeHTTP answers 404 for %s", p, target)
+			u := httptest.NewRequest(http.MethodGet, target, nil).URL
+			// IsInvitePath takes the path as sent, escaped, and decodes it
+			// as net/http does.
+			for _, p := range []string{u.EscapedPath(), strings.ReplaceAll(u.EscapedPath(), "_", "%5F")} {
+				if !tr.party.IsInvitePath(p) {
+					t.Errorf("IsInvitePath(%q) = false, but ServeHTTP answers 404 for %s", p, target)
+				}
 			}
 		}
 	}
-	for _, p := range []string{"/", "/hello", "/blog/hello", "/__invite__/x", "/blog/__invite", "/blogs/__invite__/", "/__invite__.html", ""} {
+	// Over 256 bytes, decoding allocates but decides the same.
+	long := "/blog" + strings.Repeat("/x/..", 60) + "/%5F%5Finvite%5F%5F/"
+	if !tr.party.IsInvitePath(long) {
+		t.Errorf("IsInvitePath(%q) = false", long)
+	}
+	for _, p := range []string{"/", "/hello", "/blog/hello", "/__invite__/x", "/blog/__invite", "/blogs/__invite__/", "/__invite__.html", "",
+		"/blog/%5F%5Finvite%5F%5", "/blog/%zz__invite__/", "/blog%2Fx/__invite__x/", "/blog/__invite__%2Fx"} {
 		if tr.party.IsInvitePath(p) {
 			t.Errorf("IsInvitePath(%q) = true", p)
 		}

@@ -2,8 +2,11 @@ package core
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // DefaultInvitePath is the local invite route an adapter registers in its app
@@ -26,9 +29,7 @@ type Party struct {
 
 	operators   atomic.Pointer[[]*Operator]
 	invitations []Invitation // written only inside New
-	tokens      sync.Map     // token string -> *pending, only while an invitation is served
 	extensions  sync.Map     // key -> *extension, see Extension
-	nextID      atomic.Uint64
 }
 
 // New wraps app, the whole dispatcher, in a party and sends every invitation
@@ -95,11 +96,61 @@ func (p *Party) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p.app.ServeHTTP(w, r)
 }
 
-// IsInvitePath reports whether ServeHTTP would answer path (a URL's path,
-// percent-decoded or not: both are checked the same way) with 404 because it
-// names an invite path. urlfor uses it to refuse building a URL that the
-// party itself would block.
-func (p *Party) IsInvitePath(path string) bool { return p.isInvitePath(path) }
+// IsInvitePath reports whether ServeHTTP would answer a request for path
+// with 404 because it names an invite path. path is a URL's path as it is
+// sent (escaped): it is percent-decoded first, as net/http decodes
+// r.URL.Path. urlfor uses it to refuse building a URL that the party itself
+// would block. It allocates only for escaped paths longer than 256 bytes.
+func (p *Party) IsInvitePath(escaped string) bool {
+	if strings.IndexByte(escaped, '%') < 0 {
+		return p.isInvitePath(escaped)
+	}
+	var buf [256]byte
+	if len(escaped) > len(buf) {
+		decoded, err := url.PathUnescape(escaped)
+		return err == nil && p.isInvitePath(decoded)
+	}
+	n, ok := unescapeInto(buf[:], escaped)
+	if !ok {
+		return false // net/http answers 400 to a bad escape: not an invite path
+	}
+	// The decoded path lives in buf, on the stack: isInvitePath keeps no
+	// reference to it.
+	return p.isInvitePath(unsafe.String(&buf[0], n))
+}
+
+// unescapeInto percent-decodes s into dst (len(dst) >= len(s)), as
+// url.PathUnescape does, and returns the decoded length; ok is false for a
+// malformed escape.
+func unescapeInto(dst []byte, s string) (n int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' {
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return 0, false
+			}
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 2
+		}
+		dst[n] = c
+		n++
+	}
+	return n, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
 
 // Invitations reports the outcome of every invitation New sent, in order.
 // The slice is a copy.

@@ -657,3 +657,50 @@ func TestInviteRouteIsNotReachable(t *testing.T) {
 		}
 	}
 }
+
+// Participant.Refresh re-reads the routes now, versioned or not: an adapter
+// calls it for a change its source's version does not count.
+func TestParticipantRefresh(t *testing.T) {
+	t.Run("unversioned", func(t *testing.T) {
+		routes := []urlfor.Route{route("post", "/posts/{id}")}
+		var p *urlfor.Participant
+		b := urlfor.New(newParty(t, mount{"/blog", joiningApp(t, "blog", urlfor.SourceFunc(func() []urlfor.Route { return routes }), &p)}))
+		if p.Refresh() {
+			t.Error("Refresh() = true with no change")
+		}
+		routes = []urlfor.Route{route("post", "/p/{id}")}
+		if !p.Refresh() {
+			t.Error("Refresh() = false after a change")
+		}
+		if got, err := b.URL("blog:post", "id", "1"); err != nil || got != "/blog/p/1" {
+			t.Errorf("URL = %q, %v", got, err)
+		}
+		if p.Refresh() {
+			t.Error("Refresh() = true twice")
+		}
+		// Same names and patterns, another escaping rule.
+		strict := route("post", "/p/{id}")
+		strict.Path = mustTemplate(t, "/p/{id}", urlfor.Unroutable("/"))
+		routes = []urlfor.Route{strict}
+		if !p.Refresh() {
+			t.Error("Refresh() = false after a template change")
+		}
+		if _, err := b.URL("blog:post", "id", "a/b"); !errors.Is(err, urlfor.ErrInvalidParam) {
+			t.Errorf("URL(id=a/b) with the new template = %v", err)
+		}
+	})
+	t.Run("versioned, version unmoved", func(t *testing.T) {
+		src := &countingSource{routes: []urlfor.Route{route("post", "/posts/{id}")}}
+		var p *urlfor.Participant
+		b := urlfor.New(newParty(t, mount{"/blog", joiningApp(t, "blog", src, &p)}))
+		// A change the version does not count (say, a router option that
+		// changes how values are escaped, hence the templates).
+		src.routes = []urlfor.Route{route("post", "/p/{id}")}
+		if !p.Refresh() {
+			t.Error("Refresh() = false after a change the version does not count")
+		}
+		if got, err := b.URL("blog:post", "id", "1"); err != nil || got != "/blog/p/1" {
+			t.Errorf("URL = %q, %v", got, err)
+		}
+	})
+}

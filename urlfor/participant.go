@@ -180,26 +180,36 @@ func (p *Participant) Build(req *Request) (string, error) {
 // the next miss, and reports whether they changed. Adapters call it when
 // they learn that something a Source does not version changed (a router
 // option that changes how values are escaped).
-func (p *Participant) Refresh() bool { return p.refresh() }
+func (p *Participant) Refresh() bool { return p.reread(true) }
 
 // refresh re-reads the routes; it reports whether the table changed.
-func (p *Participant) refresh() bool {
+func (p *Participant) refresh() bool { return p.reread(false) }
+
+// reread re-reads the routes, unless a Versioned source says nothing
+// changed; forced (Refresh), it reads them whatever the version says and
+// compares them whole (templates, host, query, error), since what changed
+// may be neither a name nor a pattern.
+func (p *Participant) reread(force bool) bool {
 	p.refreshMu.Lock()
 	defer p.refreshMu.Unlock()
 	v, versioned := p.source.(Versioned)
 	var ver uint64
 	if versioned {
 		ver = v.RoutesVersion()
-		if p.table.Load() != nil && ver == p.version {
+		if !force && p.table.Load() != nil && ver == p.version {
 			return false
 		}
 	}
 	routes := p.source.Routes()
+	if old := p.table.Load(); force && old != nil && sameRoutesWhole(old.routes, routes) {
+		p.version = ver
+		return false
+	}
 	// A Versioned source whose version moved has changed something, maybe
 	// not a name or a pattern (gin's escaping flags change templates): take
 	// its routes as they are. Others are compared, so that a miss on an
 	// unchanged table does not rebuild the directory.
-	if old := p.table.Load(); old != nil && !versioned && sameRoutes(old.routes, routes) {
+	if old := p.table.Load(); !force && old != nil && !versioned && sameRoutes(old.routes, routes) {
 		p.version = ver
 		return false
 	}
@@ -210,6 +220,46 @@ func (p *Participant) refresh() bool {
 	// unchanged source would report no change and leave it stale.
 	p.reg.gen.Add(1)
 	return true
+}
+
+// sameRoutesWhole is sameRoutes down to the compiled templates.
+func sameRoutesWhole(a, b []Route) bool {
+	if !sameRoutes(a, b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.Scheme != y.Scheme || !sameTemplate(x.Path, y.Path) || !sameTemplate(x.Host, y.Host) ||
+			(x.Err == nil) != (y.Err == nil) || x.Err != nil && x.Err.Error() != y.Err.Error() ||
+			len(x.Query) != len(y.Query) {
+			return false
+		}
+		for j := range x.Query {
+			if x.Query[j].Key != y.Query[j].Key || !samePart(&x.Query[j].value, &y.Query[j].value) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sameTemplate(a, b *Template) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.pattern != b.pattern || a.host != b.host || a.unroutable != b.unroutable || a.backtracks != b.backtracks || len(a.parts) != len(b.parts) {
+		return false
+	}
+	for i := range a.parts {
+		if !samePart(&a.parts[i], &b.parts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func samePart(a, b *compiledPart) bool {
+	return a.Part == b.Part && a.stop == b.stop
 }
 
 func sameRoutes(a, b []Route) bool {

@@ -660,3 +660,30 @@ func TestBuiltURLsAreIndependent(t *testing.T) {
 		t.Errorf("a = %q, b = %q", a, b)
 	}
 }
+
+// A host template of more parts than the builder keeps inline.
+func TestLongHostTemplate(t *testing.T) {
+	h, err := urlfor.NewHostTemplate("{a}.{b}.{c}.example.com", []urlfor.Part{
+		urlfor.Param("a"), urlfor.Literal("."), urlfor.Param("b"), urlfor.Literal("."), urlfor.Param("c"), urlfor.Literal(".example.com"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := route("deep", "/x/{id}")
+	r.Host = h
+	r.Scheme = "https"
+	got, err := r.Build("", &urlfor.Request{Pairs: []string{"c", "eu", "b", "shop", "a", "www", "id", "7"}})
+	if err != nil || got != "https://www.shop.eu.example.com/x/7" {
+		t.Errorf("Build = %q, %v", got, err)
+	}
+}
+
+// Unroutable bytes other than "/" apply to each segment of a wildcard.
+func TestUnroutableInWildcard(t *testing.T) {
+	tpl := mustTemplate(t, "/files/{*p}", urlfor.Unroutable("/;"))
+	if got, err := tpl.Build("p", "a/b"); err != nil || got != "/files/a/b" {
+		t.Errorf(`Build(p="a/b") = %q, %v`, got, err)
+	}
+	_, err := tpl.Build("p", "a/b;c")
+	wantParamError(t, err, "p", urlfor.ErrInvalidParam)
+}

@@ -82,3 +82,23 @@ func (e *RedirectCodeError) Error() string {
 func (e *RedirectCodeError) Unwrap() []error {
 	return []error{urlfor.ErrBadCall, echo.ErrInvalidRedirectCode}
 }
+
+// ShadowedError says a value would build a URL that echo routes to another
+// route: echo prefers static text to a parameter and a parameter to the
+// wildcard, so with "/posts/new" beside "/posts/:id", id "new" reaches
+// "/posts/new". The adapter refuses such values with a regexp constraint
+// (see the package doc); the helpers of this package turn the resulting
+// *urlfor.ParamError into a ShadowedError that names the routes that take
+// the value. errors.Is(err, urlfor.ErrInvalidParam) holds.
+type ShadowedError struct {
+	*urlfor.ParamError
+	By string // the routes that take the value: "GET /posts/new"
+}
+
+func (e *ShadowedError) Error() string {
+	return fmt.Sprintf("partyecho: %s: parameter %q value %q builds a URL that echo routes to %s, not to %q",
+		e.Endpoint, e.Param, e.Value, e.By, e.Pattern)
+}
+
+// Unwrap returns the *urlfor.ParamError.
+func (e *ShadowedError) Unwrap() error { return e.ParamError }

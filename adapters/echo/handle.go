@@ -1,6 +1,7 @@
 package partyecho
 
 import (
+	"fmt"
 	"html/template"
 
 	"github.com/labstack/echo/v4"
@@ -29,7 +30,11 @@ func (h *Handle) URL(c echo.Context, name string, pairs ...string) (string, erro
 	if h == nil {
 		return "", ErrNotJoined
 	}
-	return h.member.URL(name, pairs...)
+	u, err := h.member.URL(name, pairs...)
+	if err != nil {
+		return "", h.src.explain(err)
+	}
+	return u, nil
 }
 
 // AbsoluteURL is [Handle.URL] with the scheme and host the client used to
@@ -48,7 +53,11 @@ func (h *Handle) AbsoluteURL(c echo.Context, name string, pairs ...string) (stri
 	if err != nil {
 		return "", err
 	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: origin})
+	u, err := h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: origin})
+	if err != nil {
+		return "", h.src.explain(err)
+	}
+	return u, nil
 }
 
 // Redirect answers the request with a redirect to the endpoint's URL
@@ -77,13 +86,19 @@ func (h *Handle) Redirect(c echo.Context, code int, name string, pairs ...string
 //	<a href="{{urlFor "shop:cart" "id" 3}}">   -> /cart/3
 //
 // It may be installed before the invitation; a call made before it fails
-// the template's execution with urlfor.ErrNotInvited. See [NewRenderer] for
-// echo's renderer.
+// the template's execution with urlfor.ErrNotInvited. Values may be
+// strings, integers, booleans or fmt.Stringers (urlfor.Pairs). See
+// [NewRenderer] for echo's renderer.
 func (h *Handle) FuncMap() template.FuncMap {
-	if h == nil {
-		return template.FuncMap{"urlFor": func(string, ...any) (string, error) { return "", ErrNotJoined }}
+	return template.FuncMap{
+		"urlFor": func(name string, args ...any) (string, error) {
+			pairs, err := urlfor.Pairs(args...)
+			if err != nil {
+				return "", fmt.Errorf("urlFor %q: %w", name, err)
+			}
+			return h.URL(nil, name, pairs...)
+		},
 	}
-	return h.member.FuncMap()
 }
 
 // Participant returns the app's urlfor participant (namespace, mount

@@ -92,8 +92,8 @@ func TestNames(t *testing.T) {
 			methods = r.Method
 		}
 	}
-	if !strings.Contains(methods, "GET,HEAD,OPTIONS,PATCH,POST") {
-		t.Errorf("the e.Any endpoint lists methods %q", methods)
+	if methods != "" {
+		t.Errorf("the e.Any endpoint lists methods %q, want \"\" (any method)", methods)
 	}
 }
 

@@ -3,6 +3,7 @@ package partyecho
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -59,7 +60,7 @@ func newShadowIndex(routes []echoRoute) *shadowIndex {
 		var key strings.Builder
 		key.WriteString(r.host)
 		key.WriteByte(0)
-		for i, tk := range r.toks {
+		for _, tk := range r.toks {
 			if tk.kind == tokLiteral {
 				x.at[key.String()] = append(x.at[key.String()], ri)
 			}
@@ -95,30 +96,26 @@ func (x *shadowIndex) constraints(r echoRoute, methods []string) (map[int]string
 	var key strings.Builder
 	key.WriteString(r.host)
 	key.WriteByte(0)
+	before := key.String() // the structure of r.toks[:i-1]
 	for i, tk := range r.toks {
-		if i == 0 || tk.kind == tokLiteral {
-			writeStructure(&key, tk)
-			continue
-		}
-		// toks[i-1] is a literal: a parameter or wildcard always follows one.
-		prefix := key.String()
-		prefix = prefix[:len(prefix)-len(r.toks[i-1].text)-2] // the structure before toks[i-1]
-		ex := &exclusions{}
-		for _, ci := range x.at[prefix] {
-			c := x.routes[ci]
-			if c.path == r.path || c.method != echo.RouteNotFound && !slices.Contains(methods, c.method) {
-				continue
+		if tk.kind != tokLiteral && i > 0 { // toks[i-1] is a literal: a parameter or wildcard always follows one
+			ex := &exclusions{}
+			for _, ci := range x.at[before] {
+				c := x.routes[ci]
+				if c.path == r.path || c.method != echo.RouteNotFound && !slices.Contains(methods, c.method) {
+					continue
+				}
+				compete(ex, r, i, c)
 			}
-			x.compete(ex, r, i, c)
+			if len(ex.by) > 0 {
+				if cons == nil {
+					cons, exs = map[int]string{}, map[int]*exclusions{}
+				}
+				cons[i], exs[i] = ex.constraint(), ex
+			}
 		}
+		before = key.String()
 		writeStructure(&key, tk)
-		if len(ex.by) == 0 {
-			continue
-		}
-		if cons == nil {
-			cons, exs = map[int]string{}, map[int]*exclusions{}
-		}
-		cons[i], exs[i] = ex.constraint(), ex
 	}
 	return cons, exs
 }
@@ -126,7 +123,7 @@ func (x *shadowIndex) constraints(r echoRoute, methods []string) (map[int]string
 // compete records the values of r's token i (a parameter or the
 // wildcard) that the route c takes. c shares r's structure before i-1 and
 // has a literal at i-1.
-func (x *shadowIndex) compete(ex *exclusions, r echoRoute, i int, c echoRoute) {
+func compete(ex *exclusions, r echoRoute, i int, c echoRoute) {
 	lit, clit := r.toks[i-1].text, c.toks[i-1].text
 	if !strings.HasPrefix(clit, lit) {
 		return
@@ -273,7 +270,7 @@ func withDecoded(v string) []string {
 // lookahead, so it is the complement of a trie of the taken values.
 func (e *exclusions) constraint() string {
 	if e.onlyEmpty {
-		return ``
+		return `(?:)` // only "" (an empty constraint would mean none)
 	}
 	root := &trieNode{}
 	for _, v := range e.exact {
@@ -373,18 +370,5 @@ func runeRE(r rune) string {
 	if r < 0x80 && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
 		return string(r)
 	}
-	return `\x{` + strings.ToUpper(strconvHex(r)) + `}`
-}
-
-func strconvHex(r rune) string {
-	const hex = "0123456789abcdef"
-	if r == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; r > 0; r >>= 4 {
-		b = append(b, hex[r&15])
-	}
-	slices.Reverse(b)
-	return string(b)
+	return `\x{` + strconv.FormatInt(int64(r), 16) + `}`
 }

@@ -2,6 +2,8 @@ package partyecho
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -23,8 +25,9 @@ type source struct {
 	invite []string                // the local invite routes, left out of the table
 	hook   hook
 
-	cache sync.Map      // pattern text -> compiled; a re-read does not parse again
-	reads atomic.Uint64 // calls of Routes, for tests
+	cache    sync.Map                    // template key -> compiled; a re-read does not compile again
+	shadowed atomic.Pointer[shadowTable] // the taken values of the last read, for ShadowedError
+	reads    atomic.Uint64               // calls of Routes, for tests
 }
 
 type compiled struct {
@@ -32,32 +35,53 @@ type compiled struct {
 	err error
 }
 
-// routeKey groups echo routes that are one endpoint: echo keeps a route per
-// method and path, so e.Any and e.Match give several routes with one name
-// and one path. Those build the same URL and are merged; one name on two
-// paths stays two routes, which urlfor refuses as ambiguous (echo's Reverse
-// would pick one at random, echo #1237).
-type routeKey struct {
+// shadowTable maps a path pattern and a parameter ("*" for the wildcard)
+// to the constraints Routes gave it, with who takes the refused values.
+type shadowTable map[string][]shadowInfo
+
+type shadowInfo struct {
+	constraint string
+	taken      *exclusions
+}
+
+func shadowKey(pattern, param string) string { return pattern + "\x00" + param }
+
+// endpointKey groups echo routes that are one endpoint: echo keeps a route
+// per method and path, so e.Any and e.Match give several routes with one
+// name and one path. Those build the same URL and are merged; one name on
+// two paths stays two routes, which urlfor refuses as ambiguous (echo's
+// Reverse would pick one at random, echo #1237).
+type endpointKey struct {
 	host, path, name string
+}
+
+// anyMethods are the methods echo's Any registers (echo.go's methods).
+var anyMethods = []string{
+	echo.CONNECT, echo.DELETE, echo.GET, echo.HEAD, echo.OPTIONS, echo.PATCH,
+	echo.POST, echo.PROPFIND, echo.PUT, echo.REPORT, echo.TRACE,
 }
 
 // Routes reads the default router (e.Routes) and every host router
 // (e.Routers), leaves out the invite routes and echo's RouteNotFound
-// routes, merges methods (see routeKey), and translates each path. The
-// order is stable: by host, path, then name.
+// routes, merges methods (see endpointKey), and translates each path,
+// refusing the values another route would take (shadow.go). The order is
+// stable: by host, path, then name.
 func (s *source) Routes() []urlfor.Route {
 	s.reads.Add(1)
 	e := s.app.Value()
 	if e == nil {
 		return nil
 	}
-	methods := map[routeKey][]string{}
+	var all []echoRoute // every route, competitors of the others
+	methods := map[endpointKey][]string{}
 	add := func(host string, routes []*echo.Route) {
 		for _, r := range routes {
-			if r.Method == echo.RouteNotFound || host == "" && r.Method == "GET" && slices.Contains(s.invite, r.Path) {
+			toks, _ := tokenize(r.Path)
+			all = append(all, echoRoute{host: host, method: r.Method, path: r.Path, toks: toks})
+			if r.Method == echo.RouteNotFound || host == "" && r.Method == echo.GET && slices.Contains(s.invite, r.Path) {
 				continue
 			}
-			k := routeKey{host: host, path: r.Path, name: r.Name}
+			k := endpointKey{host: host, path: r.Path, name: r.Name}
 			methods[k] = append(methods[k], r.Method)
 		}
 	}
@@ -65,20 +89,29 @@ func (s *source) Routes() []urlfor.Route {
 	for host, router := range e.Routers() {
 		add(host, router.Routes())
 	}
-	keys := make([]routeKey, 0, len(methods))
+	keys := make([]endpointKey, 0, len(methods))
 	for k := range methods {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b routeKey) int {
+	slices.SortFunc(keys, func(a, b endpointKey) int {
 		return cmp.Or(cmp.Compare(a.host, b.host), cmp.Compare(a.path, b.path), cmp.Compare(a.name, b.name))
 	})
+	index := newShadowIndex(all)
+	shadowed := shadowTable{}
 	out := make([]urlfor.Route, len(keys))
 	for i, k := range keys {
 		ms := methods[k]
 		slices.Sort(ms)
-		r := urlfor.Route{Name: k.name, Method: strings.Join(ms, ","), Pattern: k.path}
+		ms = slices.Compact(ms)
+		r := urlfor.Route{Name: k.name, Method: methodList(ms), Pattern: k.path}
+		toks, _ := tokenize(k.path)
+		cons, taken := index.constraints(echoRoute{host: k.host, path: k.path, toks: toks}, ms)
+		for ti, c := range cons {
+			sk := shadowKey(k.path, toks[ti].text)
+			shadowed[sk] = append(shadowed[sk], shadowInfo{constraint: c, taken: taken[ti]})
+		}
 		var err error
-		r.Path, err = s.template(k.path)
+		r.Path, err = s.template(k.path, cons)
 		if k.host != "" {
 			r.Pattern = k.host + k.path
 			var herr error
@@ -88,15 +121,43 @@ func (s *source) Routes() []urlfor.Route {
 		r.Err = err
 		out[i] = r
 	}
+	s.shadowed.Store(&shadowed)
 	return out
 }
 
-func (s *source) template(path string) (*urlfor.Template, error) {
-	if c, ok := s.cache.Load(path); ok {
+// methodList is an endpoint's Method: its methods joined with ",", or ""
+// when it takes all of echo's Any methods.
+func methodList(ms []string) string {
+	all := true
+	for _, m := range anyMethods {
+		all = all && slices.Contains(ms, m)
+	}
+	if all {
+		return ""
+	}
+	return strings.Join(ms, ",")
+}
+
+func (s *source) template(path string, cons map[int]string) (*urlfor.Template, error) {
+	key := path
+	if len(cons) > 0 {
+		idx := make([]int, 0, len(cons))
+		for i := range cons {
+			idx = append(idx, i)
+		}
+		slices.Sort(idx)
+		var b strings.Builder
+		b.WriteString(path)
+		for _, i := range idx {
+			fmt.Fprintf(&b, "\x00%d\x00%s", i, cons[i])
+		}
+		key = b.String()
+	}
+	if c, ok := s.cache.Load(key); ok {
 		return c.(compiled).t, c.(compiled).err
 	}
-	t, err := parsePattern(path)
-	s.cache.Store(path, compiled{t, err})
+	t, err := compile(path, cons)
+	s.cache.Store(key, compiled{t, err})
 	return t, err
 }
 
@@ -134,4 +195,29 @@ func validHost(h string) bool {
 		}
 	}
 	return true
+}
+
+// explain turns a build error for a value that another route of this app
+// takes into a *ShadowedError; other errors come back unchanged. The
+// ParamError must carry the constraint this source gave the parameter, so
+// that an error from another app's route of the same pattern is left
+// alone.
+func (s *source) explain(err error) error {
+	var pe *urlfor.ParamError
+	if err == nil || !errors.As(err, &pe) || pe.Missing {
+		return err
+	}
+	table := s.shadowed.Load()
+	if table == nil {
+		return err
+	}
+	for _, info := range (*table)[shadowKey(pe.Pattern, pe.Param)] {
+		if pe.Reason != fmt.Sprintf("does not match the constraint %q", info.constraint) {
+			continue
+		}
+		if by := info.taken.takers(pe.Value); by != "" {
+			return &ShadowedError{ParamError: pe, By: by}
+		}
+	}
+	return err
 }
