@@ -2,6 +2,7 @@ package partyecho
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/labstack/echo/v4"
@@ -52,5 +53,29 @@ func BenchmarkURL(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkReadRoutes reads and translates an app's routes, shadow
+// analysis included: what the invitation costs, and a miss after echo
+// registered a route.
+func BenchmarkReadRoutes(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		e := echo.New()
+		for i := range n {
+			e.GET(fmt.Sprintf("/section%d/:id", i%50), record).Name = fmt.Sprintf("r%d", i)
+			e.GET(fmt.Sprintf("/section%d/static%d", i%50, i), record)
+		}
+		h := mustJoin(b, e)
+		want := len(h.src.Routes())
+		b.Run(fmt.Sprintf("routes=%d", want), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if len(h.src.Routes()) != want {
+					b.Fatal("routes lost")
+				}
+			}
+		})
+		runtime.KeepAlive(e) // the handle holds its app weakly
 	}
 }

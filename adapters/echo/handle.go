@@ -19,10 +19,13 @@ import (
 // Values are escaped by urlfor (RFC 3986 §3.3, one path segment per
 // parameter, "/" kept between the segments of "*"); a value holding "%"
 // is refused, because echo could not hand it back recoverably (see the
-// package doc). Errors: urlfor.ErrNotInvited before the invitation,
-// *urlfor.UnknownEndpointError, *urlfor.AmbiguousError (two echo routes
-// with one name and different paths), *urlfor.ParamError, *PatternError for
-// a route whose echo path cannot be built, urlfor.ErrBadCall.
+// package doc), and so is a value that echo would route to another route
+// of the app ("new" for "/posts/:id" beside "/posts/new"). Errors:
+// urlfor.ErrNotInvited before the invitation, *urlfor.UnknownEndpointError,
+// *urlfor.AmbiguousError (two echo routes with one name and different
+// paths), *urlfor.ParamError, *ShadowedError (which wraps one),
+// *PatternError for a route whose echo path cannot be built,
+// urlfor.ErrBadCall.
 //
 // c is the request's context; URL does not read it, it keeps the helpers'
 // signatures alike.

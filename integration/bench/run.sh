@@ -4,7 +4,7 @@
 #
 #   integration/bench/run.sh                # -count=10, every benchmark
 #   COUNT=5 integration/bench/run.sh        # fewer runs on a busy machine
-#   BENCH='URL$|URL/' integration/bench/run.sh   # a subset (go test -bench)
+#   BENCH=Startup integration/bench/run.sh  # a subset (a go test -bench regexp)
 #
 # Environment:
 #   COUNT      runs of each benchmark (go test -count), default 10
@@ -13,6 +13,12 @@
 #   OUT        file for the raw go test output, default a temporary file
 #              (kept, and named at the end, so that benchstat can compare
 #              two runs: benchstat old.txt new.txt)
+#
+# Besides go test's ns/op (wall time), every benchmark reports cpu-ns/op,
+# the CPU time of the process per iteration (getrusage): on a machine other
+# processes keep busy, wall time swings by several times from run to run
+# while CPU time stays within a few percent, so the goals are checked on
+# both.
 #
 # benchstat comes from the Go module proxy, pinned: golang.org/x/perf has
 # no release tags, so the pin is a pseudo-version (built with `go run`, no
@@ -53,6 +59,12 @@ echo "cores:   $cores"
 echo "go:      $(go version)"
 echo "os:      $(uname -sr)"
 echo "load:    $load (1, 5, 15 min; before the run)"
+if rev=$(git rev-parse --short HEAD 2>/dev/null); then
+	if [[ -n $(git status --porcelain -- .. 2>/dev/null) ]]; then
+		rev="$rev, with uncommitted changes"
+	fi
+	echo "source:  $rev"
+fi
 echo "command: go test -run '^\$' -bench '$BENCH' -count $COUNT -benchmem${BENCHTIME:+ -benchtime $BENCHTIME} ./bench/"
 echo
 
@@ -60,7 +72,7 @@ args=(-run '^$' -bench "$BENCH" -count "$COUNT" -benchmem)
 if [[ -n $BENCHTIME ]]; then
 	args+=(-benchtime "$BENCHTIME")
 fi
-# The benchmark lines go to $OUT; progress goes to stderr.
+# go test's whole output goes to $OUT; it is shown only if go test fails.
 if ! go test "${args[@]}" ./bench/ >"$OUT" 2>&1; then
 	cat "$OUT" >&2
 	echo "run.sh: go test failed; output in $OUT" >&2
