@@ -114,3 +114,28 @@ func (e *ParamError) Error() string {
 func (e *ParamError) Is(target error) bool {
 	return target == ErrMissingParam && e.Missing || target == ErrInvalidParam && !e.Missing
 }
+
+// RedirectCodeError says a redirect helper was given a status that is not a
+// redirection: anything outside 300-399 (RFC 9110 §15.4). It matches
+// [ErrBadCall]. Adapters whose framework is stricter keep their own type.
+type RedirectCodeError struct {
+	Code int // the status given
+}
+
+// Error returns "urlfor: redirect status N is not a 3xx status".
+func (e *RedirectCodeError) Error() string {
+	return fmt.Sprintf("urlfor: redirect status %d is not a 3xx status", e.Code)
+}
+
+// Is matches [ErrBadCall].
+func (e *RedirectCodeError) Is(target error) bool { return target == ErrBadCall }
+
+// CheckRedirectCode returns nil for a 3xx status (300-399), else a
+// [*RedirectCodeError]: the check every redirect helper makes before it
+// builds or writes anything.
+func CheckRedirectCode(code int) error {
+	if code < 300 || code > 399 {
+		return &RedirectCodeError{Code: code}
+	}
+	return nil
+}

@@ -19,6 +19,7 @@ type Member struct {
 	cfg    Config
 	logger *slog.Logger
 	p      atomic.Pointer[Participant]
+	err    atomic.Pointer[error] // the last join error; nil after a join
 }
 
 // NewMember returns a member that will join with cfg. logger may be nil
@@ -36,8 +37,8 @@ func (m *Member) InviteRoute() string { return m.cfg.InviteRoute }
 // Accept handles a request to the invite route and returns the status to
 // answer: 200 when r carries an invitation and the app joined; 404 for any
 // other request (an invite route answers only its invitation, wsgi_party);
-// 500 when joining failed (the error is logged, and core.New reports the
-// invitation as failed).
+// 500 when joining failed (the error is logged and kept for [Member.Err],
+// and core.New reports the invitation as failed).
 func (m *Member) Accept(r *http.Request) int {
 	op, ok := core.AcceptInvitation(r)
 	if !ok {
@@ -45,13 +46,27 @@ func (m *Member) Accept(r *http.Request) int {
 	}
 	p, err := Join(op, m.cfg)
 	if err != nil {
+		m.err.Store(&err)
 		m.log(slog.LevelError, "partyline: joining failed", slog.String("invite_path", op.InvitePath()), slog.Any("error", err))
 		return http.StatusInternalServerError
 	}
 	m.p.Store(p)
+	m.err.Store(nil)
 	m.log(slog.LevelInfo, "partyline: joined", slog.String("invite_path", op.InvitePath()),
 		slog.String("namespace", p.Namespace()), slog.String("mount_prefix", p.MountPrefix()), slog.Int("routes", len(p.Routes())))
 	return http.StatusOK
+}
+
+// Err returns the error of the last failed join: the reason [Member.Accept]
+// answered 500, for an invite route that wants to tell core.New why. It is
+// nil before any invitation and once a join succeeds. It is safe for
+// concurrent use; when two invitations race, it is the error of whichever
+// accept finished last.
+func (m *Member) Err() error {
+	if err := m.err.Load(); err != nil {
+		return *err
+	}
+	return nil
 }
 
 func (m *Member) log(level slog.Level, msg string, attrs ...slog.Attr) {
@@ -86,6 +101,24 @@ func (m *Member) Build(req *Request) (string, error) {
 		return "", errNotInvitedApp
 	}
 	return p.Build(req)
+}
+
+// AbsoluteURL is [Member.Build] with the scheme and host the client used to
+// reach r, as Flask's url_for(..., _external=True): "https" when r came over
+// TLS, else "http", and r.Host; with trustProxy, the first X-Forwarded-Proto
+// and X-Forwarded-Host values win (see [RequestOrigin]: trust them only
+// behind a proxy that overwrites them). A route with a host of its own keeps
+// it. A nil r, or a scheme or host that is not plain, is an error wrapping
+// [ErrBadCall]; before the invitation the error wraps [ErrNotInvited].
+func (m *Member) AbsoluteURL(r *http.Request, trustProxy bool, name string, pairs ...string) (string, error) {
+	if r == nil {
+		return "", badCall("AbsoluteURL(%q) needs the request, for its scheme and host", name)
+	}
+	origin, err := RequestOrigin(r, trustProxy)
+	if err != nil {
+		return "", err
+	}
+	return m.Build(&Request{Name: name, Pairs: pairs, Origin: origin})
 }
 
 // FuncMap returns urlFor (see [FuncMap]) with the app's local names first.

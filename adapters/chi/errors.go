@@ -28,18 +28,9 @@ var ErrNamedTwice = errors.New("partychi: route named twice")
 var ErrNoHandle = fmt.Errorf("partychi: no handle in the request context (route the request through Handle.Middleware): %w", urlfor.ErrNotInvited)
 
 // RedirectCodeError is returned by [Handle.Redirect] for a status outside
-// 300-399. Nothing is written to the response. It matches
-// [urlfor.ErrBadCall].
-type RedirectCodeError struct {
-	Code int
-}
-
-func (e *RedirectCodeError) Error() string {
-	return fmt.Sprintf("partychi: redirect status %d is not a 3xx status", e.Code)
-}
-
-// Is matches [urlfor.ErrBadCall].
-func (e *RedirectCodeError) Is(target error) bool { return target == urlfor.ErrBadCall }
+// 300-399 ([urlfor.CheckRedirectCode]). Nothing is written to the response.
+// It matches [urlfor.ErrBadCall].
+type RedirectCodeError = urlfor.RedirectCodeError
 
 func optionErr(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidOption}, args...)...)

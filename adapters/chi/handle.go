@@ -1,9 +1,9 @@
 package partychi
 
 import (
-	"fmt"
 	"html/template"
 	"net/http"
+	"sync"
 
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -15,9 +15,9 @@ import (
 // reaches the app whose namespace is shop. A Handle is safe for concurrent
 // use.
 type Handle struct {
-	member *urlfor.Member
-	cfg    config
-	log    *joinLog
+	member   *urlfor.Member
+	cfg      config
+	acceptMu sync.Mutex // serialises Accept and Err in serveInvite
 }
 
 // URL returns the path of the endpoint name, with its app's mount prefix:
@@ -35,25 +35,19 @@ func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, err
 }
 
 // AbsoluteURL is [Handle.URL] with the scheme and host the client used to
-// reach r ([urlfor.RequestOrigin]: "https" on a TLS connection, r.Host;
-// X-Forwarded-Proto and X-Forwarded-Host only with [TrustProxy]).
+// reach r ([urlfor.Member.AbsoluteURL]: "https" on a TLS connection, r.Host;
+// X-Forwarded-Proto and X-Forwarded-Host only with [TrustProxy]). A nil r is
+// an error wrapping [urlfor.ErrBadCall].
 func (h *Handle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	if r == nil {
-		return "", fmt.Errorf("partychi: AbsoluteURL(%q) needs the request, for its origin: %w", name, urlfor.ErrBadCall)
-	}
-	origin, err := urlfor.RequestOrigin(r, h.cfg.trustProxy)
-	if err != nil {
-		return "", err
-	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: origin})
+	return h.member.AbsoluteURL(r, h.cfg.trustProxy, name, pairs...)
 }
 
 // Redirect answers r with a redirect to [Handle.URL] of name, with http.Redirect
 // and status code, which must be 3xx ([*RedirectCodeError] otherwise). On any
 // error nothing is written: the handler chooses what to answer.
 func (h *Handle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	if code < 300 || code > 399 {
-		return &RedirectCodeError{Code: code}
+	if err := urlfor.CheckRedirectCode(code); err != nil {
+		return err
 	}
 	u, err := h.URL(r, name, pairs...)
 	if err != nil {

@@ -65,13 +65,13 @@ func Join(r chi.Router, opts ...Option) (*Handle, error) {
 	if strings.Contains(cfg.namespace, ":") {
 		return nil, optionErr("Namespace(%q) contains \":\"", cfg.namespace)
 	}
-	h := &Handle{cfg: cfg, log: newJoinLog(cfg.logger)}
+	h := &Handle{cfg: cfg}
 	h.member = urlfor.NewMember(urlfor.Config{
 		Namespace:   cfg.namespace,
 		InviteRoute: route,
 		Framework:   "chi",
 		Source:      &source{router: r},
-	}, h.log.logger)
+	}, cfg.logger)
 	if _, loaded := joined.LoadOrStore(r, h); loaded {
 		return nil, ErrAlreadyJoined
 	}
@@ -94,9 +94,13 @@ func register(r chi.Router, route string, h http.HandlerFunc) (err error) {
 	return nil
 }
 
-// serveInvite is the invite route: urlfor.Member.Accept decides the status.
+// serveInvite is the invite route: urlfor.Member.Accept decides the status,
+// and a failed join answers its reason (Member.Err), which core.New reports.
 func (h *Handle) serveInvite(w http.ResponseWriter, r *http.Request) {
-	status, err := h.log.accept(h.member, r)
+	h.acceptMu.Lock()
+	status := h.member.Accept(r)
+	err := h.member.Err()
+	h.acceptMu.Unlock()
 	switch status {
 	case http.StatusOK:
 		w.WriteHeader(http.StatusOK)

@@ -52,11 +52,7 @@ func (h *Handle) AbsoluteURL(c echo.Context, name string, pairs ...string) (stri
 	if c == nil || c.Request() == nil {
 		return "", errNilContext
 	}
-	origin, err := urlfor.RequestOrigin(c.Request(), h.cfg.trustProxy)
-	if err != nil {
-		return "", err
-	}
-	u, err := h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: origin})
+	u, err := h.member.AbsoluteURL(c.Request(), h.cfg.trustProxy, name, pairs...)
 	if err != nil {
 		return "", h.src.explain(err)
 	}

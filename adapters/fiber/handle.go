@@ -40,11 +40,10 @@ func (h *Handle) URL(c *fiber.Ctx, name string, pairs ...string) (string, error)
 // A host that is not a plain host[:port] is an error wrapping
 // [urlfor.ErrBadCall].
 func (h *Handle) AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
-	o, err := h.origin(c)
-	if err != nil {
-		return "", err
+	if c == nil {
+		return "", ErrNilContext
 	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: o})
+	return h.member.AbsoluteURL(h.request(c), h.cfg.trustProxy, name, pairs...)
 }
 
 // Redirect answers c with a redirect to the URL of an endpoint
@@ -78,11 +77,11 @@ func (h *Handle) FuncMap() template.FuncMap { return h.member.FuncMap() }
 // [urlfor.ErrNotInvited] before the invitation.
 func (h *Handle) Participant() (*urlfor.Participant, error) { return h.member.Participant() }
 
-// origin returns the scheme and host the client used to reach c.
-func (h *Handle) origin(c *fiber.Ctx) (urlfor.Origin, error) {
-	if c == nil {
-		return urlfor.Origin{}, ErrNilContext
-	}
+// request returns a stand-in for c's request carrying what
+// urlfor.RequestOrigin reads: the Host, TLS when the client used it (as the
+// bridge saw it, or fiber's own server), and the X-Forwarded headers with
+// TrustProxy.
+func (h *Handle) request(c *fiber.Ctx) *http.Request {
 	r := &http.Request{Host: string(c.Request().Host()), Header: http.Header{}}
 	scheme, bridged := bridgeScheme(c)
 	if bridged && scheme == "https" || !bridged && c.Context().IsTLS() {
@@ -95,5 +94,5 @@ func (h *Handle) origin(c *fiber.Ctx) (urlfor.Origin, error) {
 			}
 		}
 	}
-	return urlfor.RequestOrigin(r, h.cfg.trustProxy)
+	return r
 }

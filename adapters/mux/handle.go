@@ -28,27 +28,21 @@ func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, err
 // X-Forwarded-Proto and X-Forwarded-Host headers with [TrustProxy]. A Host
 // route keeps its own host. A malformed origin wraps urlfor.ErrBadCall.
 func (h *Handle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	if r == nil {
-		return "", fmt.Errorf("partymux: AbsoluteURL needs the request: %w", urlfor.ErrBadCall)
-	}
-	origin, err := urlfor.RequestOrigin(r, h.cfg.trustProxy)
-	if err != nil {
-		return "", err
-	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: origin})
+	return h.member.AbsoluteURL(r, h.cfg.trustProxy, name, pairs...)
 }
 
 // Redirect replies to r with a redirect to the URL of name (built as by
 // [Handle.URL]) with status code, using http.Redirect. code must be 3xx
-// (else an error wrapping [ErrRedirectCode] and urlfor.ErrBadCall); when
+// (else an error wrapping [ErrRedirectCode] and a *urlfor.RedirectCodeError,
+// which matches urlfor.ErrBadCall); when
 // the URL cannot be built, nothing is written and the error is returned.
 func (h *Handle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
 	return redirect(h, w, r, code, name, pairs)
 }
 
 func redirect(h *Handle, w http.ResponseWriter, r *http.Request, code int, name string, pairs []string) error {
-	if code < 300 || code > 399 {
-		return fmt.Errorf("%w: %d: %w", ErrRedirectCode, code, urlfor.ErrBadCall)
+	if err := urlfor.CheckRedirectCode(code); err != nil {
+		return fmt.Errorf("%w: %w", ErrRedirectCode, err)
 	}
 	u, err := h.URL(r, name, pairs...)
 	if err != nil {

@@ -44,5 +44,3 @@ func (e *RedirectCodeError) Error() string {
 func (e *RedirectCodeError) Is(target error) bool { return target == urlfor.ErrBadCall }
 
 func quote(s string) string { return strconv.Quote(s) }
-
-func badCall(why string) error { return fmt.Errorf("partyhttp: %w: %s", urlfor.ErrBadCall, why) }

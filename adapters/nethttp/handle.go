@@ -27,14 +27,7 @@ func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, err
 // A route with a host pattern keeps its own host. A request whose host is
 // missing or malformed is an error wrapping [urlfor.ErrBadCall].
 func (h *Handle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	if r == nil {
-		return "", badCall("AbsoluteURL needs the request")
-	}
-	o, err := urlfor.RequestOrigin(r, h.cfg.trustProxy)
-	if err != nil {
-		return "", err
-	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: o})
+	return h.member.AbsoluteURL(r, h.cfg.trustProxy, name, pairs...)
 }
 
 // Redirect answers r with a redirection to the URL of an endpoint (built as
