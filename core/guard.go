@@ -36,6 +36,11 @@ func (p *Party) isInvitePath(reqPath string) bool {
 	if len(p.guard) == 0 {
 		return false
 	}
+	// Cleaning keeps a path's last segment unless it is empty, "." or
+	// "..": a path whose last segment is no invite path's cannot be one.
+	if last := lastSegment(trimSlash(reqPath)); last != "" && last != "." && last != ".." && !p.lastMatches(last) {
+		return false
+	}
 	if needsClean(reqPath) {
 		reqPath = path.Clean(reqPath)
 	}
@@ -63,6 +68,20 @@ func needsClean(p string) bool {
 		}
 		switch rest := p[i:]; {
 		case rest == "." || rest == "..", strings.HasPrefix(rest, "./"), strings.HasPrefix(rest, "../"):
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegment returns what follows the last "/" of p.
+func lastSegment(p string) string {
+	return p[strings.LastIndexByte(p, '/')+1:]
+}
+
+func (p *Party) lastMatches(last string) bool {
+	for _, g := range p.guardLast {
+		if len(g) == len(last) && strings.EqualFold(g, last) {
 			return true
 		}
 	}

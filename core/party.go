@@ -3,6 +3,7 @@ package core
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,7 @@ type Party struct {
 	app           http.Handler
 	invites       []string // as given to New, in order
 	guard         []string // invite paths without their trailing slash, for ServeHTTP
+	guardLast     []string // the distinct last segments of guard
 	ignoreMissing bool
 	cfg           config
 
@@ -69,6 +71,9 @@ func New(app http.Handler, invites []string, opts ...Option) (*Party, error) {
 		seen[path] = true
 		p.invites = append(p.invites, path)
 		p.guard = append(p.guard, trimSlash(path))
+		if last := lastSegment(trimSlash(path)); !slices.ContainsFunc(p.guardLast, func(s string) bool { return strings.EqualFold(s, last) }) {
+			p.guardLast = append(p.guardLast, last)
+		}
 	}
 	if err := p.sendInvitations(); err != nil {
 		return nil, err

@@ -16,7 +16,38 @@ import (
 // fails the template's execution with the error. For text/template, convert:
 // texttemplate.FuncMap(urlfor.FuncMap(b)).
 func FuncMap(b *Builder) template.FuncMap {
-	return funcMap(b.Build)
+	return template.FuncMap{
+		"urlFor": func(name string, args ...any) (string, error) {
+			var buf [8]string
+			pairs, err := pairsInto(buf[:0], args...)
+			if err != nil {
+				return "", fmt.Errorf("urlFor %q: %w", name, err)
+			}
+			return b.Build(&Request{Name: name, Pairs: pairs})
+		},
+	}
+}
+
+func pairsInto(pairs []string, args ...any) ([]string, error) {
+	if len(args)%2 != 0 {
+		return nil, badCall("odd number of arguments (%d): give key, value, key, value...", len(args))
+	}
+	for i, a := range args {
+		if i%2 == 0 {
+			k, ok := a.(string)
+			if !ok {
+				return nil, badCall("key #%d is %T, want a string", i/2+1, a)
+			}
+			pairs = append(pairs, k)
+			continue
+		}
+		v, ok := valueString(a)
+		if !ok {
+			return nil, badCall("value of %q is %T; give a string, an integer, a bool or a fmt.Stringer", pairs[i-1], a)
+		}
+		pairs = append(pairs, v)
+	}
+	return pairs, nil
 }
 
 // FuncMap is [FuncMap] with the participant's local names first (see

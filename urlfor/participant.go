@@ -312,11 +312,10 @@ func (p *Participant) serve(payload any) (any, error) {
 // in this one's (the root app's "/{page}" with page "blog" reaches the app
 // mounted at /blog).
 func (p *Participant) build(r *Route, req *Request) (string, error) {
-	u, err := r.Build(p.prefix, req)
+	u, path, err := r.build(p.prefix, req)
 	if err != nil {
 		return "", err
 	}
-	path := pathOf(u)
 	if p.op.Party().IsInvitePath(path) {
 		return "", p.refuse(r, req, fmt.Sprintf("would make the URL %q, an invite path, which the party answers 404", u))
 	}

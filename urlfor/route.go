@@ -91,18 +91,25 @@ const maxPairs = 64
 // stable sort, so repeated keys keep their order), escaped as
 // application/x-www-form-urlencoded. The URL is one allocation.
 func (r *Route) Build(prefix string, req *Request) (string, error) {
+	u, _, err := r.build(prefix, req)
+	return u, err
+}
+
+// build is Build, and also returns the URL's path (from the mount prefix
+// to the end of the path template: no scheme, host, query or fragment).
+func (r *Route) build(prefix string, req *Request) (string, string, error) {
 	if r.Err != nil {
-		return "", r.Err
+		return "", "", r.Err
 	}
 	if r.Path == nil {
-		return "", templateErr(r.Pattern, "the route has no path template")
+		return "", "", templateErr(r.Pattern, "the route has no path template")
 	}
 	pairs := req.Pairs
 	if len(pairs)%2 != 0 {
-		return "", badCall("odd number of pairs (%d): give key, value, key, value...", len(pairs))
+		return "", "", badCall("odd number of pairs (%d): give key, value, key, value...", len(pairs))
 	}
 	if len(pairs) > 2*maxPairs {
-		return "", badCall("more than %d pairs", maxPairs)
+		return "", "", badCall("more than %d pairs", maxPairs)
 	}
 	s := buildState{route: r}
 	// The endpoint's name only goes into errors, and always as a copy
@@ -114,29 +121,31 @@ func (r *Route) Build(prefix string, req *Request) (string, error) {
 	}
 	n, err := s.measure(prefix, ep, req)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	out := make([]byte, 0, n)
 	out = s.write(out, prefix, req)
 	// out is never written again: the string shares its memory, as
 	// strings.Builder does, so the URL costs one allocation.
-	return unsafe.String(unsafe.SliceData(out), len(out)), nil
+	u := unsafe.String(unsafe.SliceData(out), len(out))
+	return u, u[s.pathStart:s.pathEnd], nil
 }
 
 // buildState carries one build between its measuring and writing passes.
 type buildState struct {
-	route    *Route
-	used     uint64
-	path     [8]string // values of the path parts, by part index (small routes)
-	pathMore []string  // the same, for routes of more than 8 parts
-	host     [4]string
-	hostMore []string
-	query    []string // values of route query params, when any
-	extra    [8]int   // pair indexes of unused pairs, sorted by key
-	extraN   int
-	extraAll []int
-	absent   uint64 // optional parts left out, by part index
-	plain    uint64 // path parts whose value needs no escaping, by part index
+	route              *Route
+	pathStart, pathEnd int // where write put the path in the URL
+	used               uint64
+	path               [8]string // values of the path parts, by part index (small routes)
+	pathMore           []string  // the same, for routes of more than 8 parts
+	host               [4]string
+	hostMore           []string
+	query              []string // values of route query params, when any
+	extra              [8]int   // pair indexes of unused pairs, sorted by key
+	extraN             int
+	extraAll           []int
+	absent             uint64 // optional parts left out, by part index
+	plain              uint64 // path parts whose value needs no escaping, by part index
 }
 
 func (s *buildState) lookup(req *Request, ep, name string) (string, bool, error) {
@@ -268,8 +277,9 @@ func (s *buildState) measureTemplate(req *Request, ep string, t *Template, vals 
 		case t.host:
 			why = checkHostLabel(p, v)
 		case p.kind == kindParam:
-			if m, why = measureText(v, rawSegment); why == "" {
-				why = t.checkParam(p, v)
+			var unroutable bool
+			if m, why, unroutable = t.measureParam(v); why == "" {
+				why = t.checkParam(p, v, unroutable)
 			}
 		default:
 			if m, why = measureText(v, rawPath); why == "" {
@@ -306,13 +316,33 @@ func measureText(s string, class uint8) (n int, why string) {
 }
 
 // checkParam checks a parameter's value, already known to be valid text.
-func (t *Template) checkParam(p *compiledPart, v string) string {
+// measureParam is measureText for a parameter's value, and reports in the
+// same pass whether the value holds an unroutable byte.
+func (t *Template) measureParam(s string) (n int, why string, unroutable bool) {
+	n = len(s)
+	suspect := false
+	var hit uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		hit |= t.unroutBits[c>>6] & (1 << (c & 63))
+		if classes[c]&rawSegment == 0 {
+			n += 2
+			suspect = suspect || c == 0 || c >= utf8.RuneSelf
+		}
+	}
+	if suspect {
+		why = checkTextSlow(s)
+	}
+	return n, why, hit != 0
+}
+
+func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string {
 	switch {
 	case v == "":
 		return "is empty"
 	case v == "." || v == "..":
 		return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
-	case t.unroutable != "" && strings.ContainsAny(v, t.unroutable):
+	case unroutable:
 		return fmt.Sprintf("contains one of %q, which this router cannot route back even percent-encoded", t.unroutable)
 	case p.stop != 0 && !t.backtracks && strings.IndexByte(v, p.stop) >= 0:
 		return fmt.Sprintf("contains %q, where this router ends the parameter", p.stop)
@@ -500,12 +530,14 @@ func (s *buildState) write(out []byte, prefix string, req *Request) []byte {
 			out = append(out, host...)
 		}
 	}
+	s.pathStart = len(out)
 	out = append(out, prefix...)
 	vals := s.path[:]
 	if s.pathMore != nil {
 		vals = s.pathMore
 	}
 	out = s.writeTemplate(out, r.Path, vals, len(out))
+	s.pathEnd = len(out)
 	sep := byte('?')
 	for i, q := range r.Query {
 		out = append(out, sep)

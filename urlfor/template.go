@@ -61,6 +61,7 @@ type Template struct {
 	params     []string
 	host       bool
 	unroutable string
+	unroutBits [4]uint64 // the bytes of unroutable, as a set
 	backtracks bool
 	literalLen int
 }
@@ -102,6 +103,10 @@ func NewTemplate(pattern string, parts []Part, opts ...TemplateOption) (*Templat
 	t := &Template{pattern: pattern}
 	for _, o := range opts {
 		o(t)
+	}
+	for i := 0; i < len(t.unroutable); i++ {
+		c := t.unroutable[i]
+		t.unroutBits[c>>6] |= 1 << (c & 63)
 	}
 	if len(parts) == 0 || parts[0].kind != kindLiteral || !strings.HasPrefix(parts[0].text, "/") {
 		return nil, templateErr(pattern, "a path pattern must start with literal text beginning with /")

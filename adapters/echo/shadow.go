@@ -51,21 +51,29 @@ type echoRoute struct {
 // its tree path up to the literal before that token.
 type shadowIndex struct {
 	routes []echoRoute
-	at     map[string][]int // host + structure of toks[:i] -> routes with a literal at i
+	at     map[string][]litRoute // host + structure of toks[:i] -> routes with a literal at i, sorted by that literal
+}
+
+type litRoute struct {
+	lit string
+	ri  int
 }
 
 func newShadowIndex(routes []echoRoute) *shadowIndex {
-	x := &shadowIndex{routes: routes, at: map[string][]int{}}
+	x := &shadowIndex{routes: routes, at: map[string][]litRoute{}}
 	for ri, r := range routes {
 		var key strings.Builder
 		key.WriteString(r.host)
 		key.WriteByte(0)
 		for _, tk := range r.toks {
 			if tk.kind == tokLiteral {
-				x.at[key.String()] = append(x.at[key.String()], ri)
+				x.at[key.String()] = append(x.at[key.String()], litRoute{tk.text, ri})
 			}
 			writeStructure(&key, tk)
 		}
+	}
+	for _, b := range x.at {
+		slices.SortStableFunc(b, func(a, b litRoute) int { return strings.Compare(a.lit, b.lit) })
 	}
 	return x
 }
@@ -100,8 +108,16 @@ func (x *shadowIndex) constraints(r echoRoute, methods []string) (map[int]string
 	for i, tk := range r.toks {
 		if tk.kind != tokLiteral && i > 0 { // toks[i-1] is a literal: a parameter or wildcard always follows one
 			ex := &exclusions{}
-			for _, ci := range x.at[before] {
-				c := x.routes[ci]
+			// compete needs c's literal to start with r's: those are a
+			// run of the sorted bucket.
+			lit := r.toks[i-1].text
+			b := x.at[before]
+			lo, _ := slices.BinarySearchFunc(b, lit, func(e litRoute, t string) int { return strings.Compare(e.lit, t) })
+			for _, e := range b[lo:] {
+				if !strings.HasPrefix(e.lit, lit) {
+					break
+				}
+				c := x.routes[e.ri]
 				if c.path == r.path || c.method != echo.RouteNotFound && !slices.Contains(methods, c.method) {
 					continue
 				}

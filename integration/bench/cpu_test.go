@@ -9,8 +9,10 @@ import (
 // whole process spent per iteration (user and system, every thread, so the
 // garbage collector's work counts too). ns/op is wall time, which grows
 // when other processes take the CPU away from the benchmark; on a busy
-// machine cpu-ns/op is the steadier figure. It is left out where the
-// platform cannot tell (see processCPU).
+// machine cpu-ns/op is the steadier figure. getrusage counts in
+// microseconds, so the figure means something for loops of milliseconds
+// or more (go test's default -benchtime), not for -benchtime=1x. It is
+// left out where the platform cannot tell (see processCPU).
 type cpuMeter struct {
 	start, total time.Duration
 	running, ok  bool

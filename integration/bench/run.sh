@@ -108,7 +108,7 @@ benchstat -format csv "$OUT" 2>/dev/null | awk -F, '
 	function both(a, b) { return ("sec/op", a) in has && ("sec/op", b) in has }
 	function verdict(w, c) { return w && c ? "met" : !w && c ? "met in CPU time only" : w ? "met in wall time only" : "MISSED" }
 	function row(label, wall, cpu, goal, outcome) {
-		printf "%-44s %-22s %-22s %-14s %s\n", label, wall, cpu, goal, outcome
+		printf "%-46s %-22s %-22s %-14s %s\n", label, wall, cpu, goal, outcome
 	}
 	function fmtns(u, name) { return (u, name) in has ? sprintf("%.1f ns", ns(u, name)) : "-" }
 	function ratio(u, a, b) { return ((u, a) in has && (u, b) in has) ? ns(u, a) / ns(u, b) : -1 }
@@ -143,13 +143,15 @@ benchstat -format csv "$OUT" 2>/dev/null | awk -F, '
 			rw = ratio(W, a, "URLFloor"); rc = ratio(C, a, "URLFloor")
 			row("Builder / floor, " n " routes", fmtr(rw, 2), fmtr(rc, 2), "<=3x", verdict(rw <= 3, rc >= 0 && rc <= 3))
 		}
-		for (i = 1; i <= 2; i++) {
-			n = i == 1 ? 10 : 1000
-			a = "URLUnknown/routes=" n "/ns=blog"
-			o = "URL/routes=" n "/partyline/Builder"
+		# A failing build next to a successful one, in each app (issue 3).
+		split("10:blog:echo 1000:blog:echo 1000:legacy:fiber 1000:shop:gin 1000:api:gorilla/mux 1000:admin:chi", unk, " ")
+		for (i = 1; i <= 6; i++) {
+			split(unk[i], c, ":")
+			a = "URLUnknown/routes=" c[1] "/ns=" c[2]
+			o = "URL/routes=" c[1] "/partyline/Builder"
 			if (!both(a, o)) continue
 			rw = ratio(W, a, o); rc = ratio(C, a, o)
-			row("unknown / success (echo app), " n " routes", fmtr(rw, 2), fmtr(rc, 2), "<=3x (issue 3)", verdict(rw <= 3, rc >= 0 && rc <= 3))
+			row("unknown / success (" c[3] "), " c[1] " routes", fmtr(rw, 2), fmtr(rc, 2), "<=3x (issue 3)", verdict(rw <= 3, rc >= 0 && rc <= 3))
 		}
 		split("servemux noop", ds, " ")
 		for (i = 1; i <= 2; i++) {
@@ -166,6 +168,41 @@ benchstat -format csv "$OUT" 2>/dev/null | awk -F, '
 		if ((W, s) in has)
 			row("start-up, core.New, 5 x 1000 routes", sprintf("%.2f ms", ns(W, s) / 1e6), (C, s) in has ? sprintf("%.2f ms", ns(C, s) / 1e6) : "-", "<20 ms",
 				verdict(ns(W, s) < 20e6, (C, s) in has && ns(C, s) < 20e6))
+	}'
+
+# One markdown table with every unit, for the README.
+echo
+echo "# markdown (median ± 95% confidence interval where benchstat has one)"
+benchstat -format csv "$OUT" 2>/dev/null | awk -F, '
+	$1 == "" && $2 ~ /\/op$/ { unit = $2; next }
+	unit != "" && $1 != "" && $2 != "" && $1 != "geomean" {
+		name = $1
+		sub(/-[0-9]+$/, "", name)
+		if (!(name in seen)) { seen[name] = 1; order[++n] = name }
+		v[unit, name] = $2
+		ci[unit, name] = $3
+	}
+	# num prints x with 3 significant digits at most, and no exponent.
+	function num(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+	function t(u, name,   x, s) {
+		if (!((u, name) in v)) return "-"
+		x = v[u, name]
+		if (u ~ /sec/) {
+			x *= 1e9
+			s = x >= 1e6 ? num(x / 1e6) " ms" : x >= 1e3 ? num(x / 1e3) " µs" : num(x) " ns"
+			if (ci[u, name] ~ /%/) s = s " ± " ci[u, name]
+		} else if (u == "B/op") {
+			s = x >= 1048576 ? num(x / 1048576) " MiB" : x >= 1024 ? num(x / 1024) " KiB" : sprintf("%.0f B", x)
+		} else {
+			s = x >= 1000 ? num(x / 1000) "k" : sprintf("%.0f", x)
+		}
+		return s
+	}
+	END {
+		print "| benchmark | time/op (wall) | CPU/op | B/op | allocs/op |"
+		print "|---|--:|--:|--:|--:|"
+		for (i = 1; i <= n; i++)
+			printf "| %s | %s | %s | %s | %s |\n", order[i], t("sec/op", order[i]), t("cpu-sec/op", order[i]), t("B/op", order[i]), t("allocs/op", order[i])
 	}'
 echo
 echo "raw output: $OUT"

@@ -62,27 +62,33 @@ type Site struct {
 // party, which invites every app before New returns.
 func New(o Options) (*Site, error) {
 	s := &Site{Store: NewStore()}
-	shop, _, err := newShop(s.Store, partygin.WithLogger(o.Logger))
+	// The party logs one line per invitation; each app's own line (its
+	// namespace, mount prefix and routes) is for -debug.
+	appLog := o.Logger
+	if !o.Debug {
+		appLog = nil
+	}
+	shop, _, err := newShop(s.Store, partygin.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("shop: %w", err)
 	}
-	blog, err := newBlog(s.Store, partyecho.WithLogger(o.Logger))
+	blog, err := newBlog(s.Store, partyecho.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("blog: %w", err)
 	}
-	api, err := newAPI(s.Store, partymux.WithLogger(o.Logger))
+	api, err := newAPI(s.Store, partymux.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("api: %w", err)
 	}
-	admin, err := newAdmin(s.Store, partychi.WithLogger(o.Logger))
+	admin, err := newAdmin(s.Store, partychi.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("admin: %w", err)
 	}
-	s.legacy, err = newLegacy(s.Store, partyfiber.WithLogger(o.Logger))
+	s.legacy, err = newLegacy(s.Store, partyfiber.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("legacy: %w", err)
 	}
-	help, err := newHelp(partyhttp.WithLogger(o.Logger))
+	help, err := newHelp(partyhttp.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("help: %w", err)
 	}
