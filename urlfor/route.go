@@ -342,6 +342,11 @@ func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string
 		return "is empty"
 	case v == "." || v == "..":
 		return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
+	case p.except != nil && p.except.has(v):
+		if p.except.why == "" {
+			return "is taken by another route of the app"
+		}
+		return p.except.why
 	case unroutable:
 		return fmt.Sprintf("contains one of %q, which this router cannot route back even percent-encoded", t.unroutable)
 	case p.stop != 0 && !t.backtracks && strings.IndexByte(v, p.stop) >= 0:

@@ -24,6 +24,23 @@ type Part struct {
 	constraint string
 	optional   bool
 	slashed    bool
+	except     *exclusion // values the router sends to another route
+}
+
+// exclusion is a set of values a parameter may not take, and why.
+type exclusion struct {
+	values []string
+	fold   bool // compare ignoring ASCII case (case-insensitive routers)
+	why    string
+}
+
+func (e *exclusion) has(v string) bool {
+	for _, x := range e.values {
+		if x == v || e.fold && strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // Literal is fixed text of a pattern, copied into the URL as it is: "/posts/".
@@ -43,6 +60,25 @@ func Wildcard(name string) Part { return Part{kind: kindWildcard, text: name} }
 // (re is anchored for you, as gorilla/mux and chi do). The value is checked
 // against it when a URL is built.
 func (p Part) Matching(re string) Part { p.constraint = re; return p }
+
+// Except refuses values the router would send to another route: most
+// routers prefer a static segment to a parameter (echo, gin and chi's radix
+// trees, ServeMux's most specific pattern), so with "/posts/new" registered
+// beside "/posts/{id}", id "new" never reaches the second. why completes the
+// error message after the value, e.g. `reaches "GET /posts/new" instead`.
+// Values are compared exactly; see [Part.ExceptFold].
+func (p Part) Except(why string, values ...string) Part {
+	p.except = &exclusion{values: append([]string(nil), values...), why: why}
+	return p
+}
+
+// ExceptFold is [Part.Except] for routers that match static segments
+// ignoring ASCII case (fiber by default).
+func (p Part) ExceptFold(why string, values ...string) Part {
+	p = p.Except(why, values...)
+	p.except.fold = true
+	return p
+}
 
 // Optional lets a parameter be left out (fiber's ":name?"): the URL then
 // drops the parameter and the "/" before it ("/user/:name?" gives "/user").

@@ -1,0 +1,52 @@
+package urlfor_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/partyline-go/partyline/urlfor"
+)
+
+// A value a static sibling route takes is refused, with the adapter's
+// reason; other values, and other parameters, are not affected.
+func TestExcept(t *testing.T) {
+	exact, err := urlfor.NewTemplate("/posts/:id", []urlfor.Part{
+		urlfor.Literal("/posts/"), urlfor.Param("id").Except(`reaches "GET /posts/new" instead`, "new", "drafts"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fold, err := urlfor.NewTemplate("/posts/:id", []urlfor.Part{
+		urlfor.Literal("/posts/"), urlfor.Param("id").ExceptFold("", "new"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		tmpl    *urlfor.Template
+		value   string
+		refused string // "" when the build succeeds
+	}{
+		{exact, "new", `reaches "GET /posts/new" instead`},
+		{exact, "drafts", `reaches "GET /posts/new" instead`},
+		{exact, "NEW", ""},
+		{exact, "new2", ""},
+		{exact, "ne", ""},
+		{fold, "NeW", "is taken by another route"},
+		{fold, "news", ""},
+	} {
+		u, err := c.tmpl.Build("id", c.value)
+		switch {
+		case c.refused == "" && err != nil:
+			t.Errorf("%q: %v", c.value, err)
+		case c.refused == "" && u != "/posts/"+c.value:
+			t.Errorf("%q: built %q", c.value, u)
+		case c.refused != "":
+			var pe *urlfor.ParamError
+			if !errors.As(err, &pe) || !errors.Is(err, urlfor.ErrInvalidParam) || pe.Param != "id" || !strings.Contains(err.Error(), c.refused) {
+				t.Errorf("%q: %q, %v; want a ParamError saying %q", c.value, u, err, c.refused)
+			}
+		}
+	}
+}
