@@ -23,6 +23,12 @@ func TestExcept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wild, err := urlfor.NewTemplate("/files/*", []urlfor.Part{
+		urlfor.Literal("/files/"), urlfor.Wildcard("*").Except("reaches the static route /files/readme instead", "readme"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		tmpl    *urlfor.Template
 		value   string
@@ -35,16 +41,22 @@ func TestExcept(t *testing.T) {
 		{exact, "ne", ""},
 		{fold, "NeW", "is taken by another route"},
 		{fold, "news", ""},
+		{wild, "readme", "reaches the static route"},
+		{wild, "docs/readme", ""},
 	} {
-		u, err := c.tmpl.Build("id", c.value)
+		key := "id"
+		if c.tmpl == wild {
+			key = "*"
+		}
+		u, err := c.tmpl.Build(key, c.value)
 		switch {
 		case c.refused == "" && err != nil:
 			t.Errorf("%q: %v", c.value, err)
-		case c.refused == "" && u != "/posts/"+c.value:
+		case c.refused == "" && !strings.HasSuffix(u, "/"+c.value):
 			t.Errorf("%q: built %q", c.value, u)
 		case c.refused != "":
 			var pe *urlfor.ParamError
-			if !errors.As(err, &pe) || !errors.Is(err, urlfor.ErrInvalidParam) || pe.Param != "id" || !strings.Contains(err.Error(), c.refused) {
+			if !errors.As(err, &pe) || !errors.Is(err, urlfor.ErrInvalidParam) || (pe.Param != "id" && pe.Param != "*") || !strings.Contains(err.Error(), c.refused) {
 				t.Errorf("%q: %q, %v; want a ParamError saying %q", c.value, u, err, c.refused)
 			}
 		}

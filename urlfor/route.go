@@ -343,10 +343,7 @@ func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string
 	case v == "." || v == "..":
 		return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
 	case p.except != nil && p.except.has(v):
-		if p.except.why == "" {
-			return "is taken by another route of the app"
-		}
-		return p.except.why
+		return p.except.reason()
 	case unroutable:
 		return fmt.Sprintf("contains one of %q, which this router cannot route back even percent-encoded", t.unroutable)
 	case p.stop != 0 && !t.backtracks && strings.IndexByte(v, p.stop) >= 0:
@@ -361,6 +358,9 @@ func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string
 func (t *Template) checkWildcard(p *compiledPart, v string) string {
 	if p.re != nil && !p.re.MatchString(v) {
 		return fmt.Sprintf("does not match the constraint %q", p.constraint)
+	}
+	if p.except != nil && p.except.has(v) {
+		return p.except.reason()
 	}
 	if v == "" {
 		return ""

@@ -34,6 +34,13 @@ type exclusion struct {
 	why    string
 }
 
+func (e *exclusion) reason() string {
+	if e.why == "" {
+		return "is taken by another route of the app"
+	}
+	return e.why
+}
+
 func (e *exclusion) has(v string) bool {
 	for _, x := range e.values {
 		if x == v || e.fold && strings.EqualFold(x, v) {
@@ -66,7 +73,8 @@ func (p Part) Matching(re string) Part { p.constraint = re; return p }
 // trees, ServeMux's most specific pattern), so with "/posts/new" registered
 // beside "/posts/{id}", id "new" never reaches the second. why completes the
 // error message after the value, e.g. `reaches "GET /posts/new" instead`.
-// Values are compared exactly; see [Part.ExceptFold].
+// Values are compared exactly; see [Part.ExceptFold]. On a [Wildcard], a
+// value is compared whole, after a [Part.SlashPrefixed] "/" is dropped.
 func (p Part) Except(why string, values ...string) Part {
 	p.except = &exclusion{values: append([]string(nil), values...), why: why}
 	return p

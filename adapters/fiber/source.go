@@ -1,6 +1,7 @@
 package partyfiber
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -31,6 +32,7 @@ type source struct {
 }
 
 type compiled struct {
+	tr  *translation
 	t   *urlfor.Template
 	err error
 }
@@ -64,23 +66,33 @@ func (s *source) Routes() []urlfor.Route {
 	seen := map[key]int{}
 	var out []urlfor.Route
 	var methods [][]string
-	for _, r := range s.app.GetRoutes(true) {
+	var at []map[string]int // position of the endpoint in each method's stack
+	routes := s.app.GetRoutes(true)
+	pos := make([]int, len(routes))
+	next := map[string]int{}
+	for i, r := range routes {
+		pos[i] = next[r.Method]
+		next[r.Method]++
 		if r.Name == "" {
 			continue
 		}
 		k := key{r.Name, r.Path}
-		if i, ok := seen[k]; ok {
-			if !slices.Contains(methods[i], r.Method) {
-				methods[i] = append(methods[i], r.Method)
+		if j, ok := seen[k]; ok {
+			if !slices.Contains(methods[j], r.Method) {
+				methods[j] = append(methods[j], r.Method)
+				at[j][r.Method] = pos[i]
 			}
 			continue
 		}
 		seen[k] = len(out)
 		methods = append(methods, []string{r.Method})
-		c := s.compile(r.Path)
-		out = append(out, urlfor.Route{Name: r.Name, Pattern: r.Path, Path: c.t, Err: c.err})
+		at = append(at, map[string]int{r.Method: pos[i]})
+		out = append(out, urlfor.Route{Name: r.Name, Pattern: r.Path})
 	}
+	x := newShadowIndex(routes, pos, s.mode)
 	for i := range out {
+		c := s.compile(out[i].Pattern, x, at[i])
+		out[i].Path, out[i].Err = c.t, c.err
 		ms := methods[i]
 		if slices.Contains(ms, fiber.MethodGet) {
 			ms = slices.DeleteFunc(ms, func(m string) bool { return m == fiber.MethodHead })
@@ -90,11 +102,40 @@ func (s *source) Routes() []urlfor.Route {
 	return out
 }
 
-func (s *source) compile(pattern string) *compiled {
+// compile translates a pattern, with the values earlier static routes take
+// from its parameters refused (shadow.go). Translations and templates are
+// cached by pattern and refused values.
+func (s *source) compile(pattern string, x *shadowIndex, at map[string]int) *compiled {
+	var base *compiled
 	if c, ok := s.cache.Load(pattern); ok {
+		base = c.(*compiled)
+	} else {
+		tr, err := translateParts(pattern, s.mode)
+		var t *urlfor.Template
+		if err == nil {
+			t, err = tr.template(nil)
+		}
+		c, _ := s.cache.LoadOrStore(pattern, &compiled{tr: tr, t: t, err: err})
+		base = c.(*compiled)
+	}
+	if base.err != nil {
+		return base
+	}
+	taken := x.taken(base.tr, at)
+	if len(taken) == 0 {
+		return base
+	}
+	var k strings.Builder
+	k.WriteString(pattern)
+	for i := range base.tr.segs {
+		if tv := taken[i]; tv != nil {
+			fmt.Fprintf(&k, "\x00%d\x00%s", i, tv.key())
+		}
+	}
+	if c, ok := s.cache.Load(k.String()); ok {
 		return c.(*compiled)
 	}
-	t, err := translate(pattern, s.mode)
-	c, _ := s.cache.LoadOrStore(pattern, &compiled{t: t, err: err})
+	t, err := base.tr.template(taken)
+	c, _ := s.cache.LoadOrStore(k.String(), &compiled{tr: base.tr, t: t, err: err})
 	return c.(*compiled)
 }

@@ -3,6 +3,7 @@ package partyfiber
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -89,6 +90,41 @@ type routerMode struct {
 //     path shorter than that is looked up elsewhere and 404s. An optional
 //     last part that would leave the path that short is required.
 func translate(pattern string, m routerMode) (*urlfor.Template, error) {
+	tr, err := translateParts(pattern, m)
+	if err != nil {
+		return nil, err
+	}
+	return tr.template(nil)
+}
+
+// translation is a pattern read into urlfor parts, before the values that
+// sibling routes take are attached (shadow.go).
+type translation struct {
+	pattern string
+	segs    []segment // fiber's segments of the pattern as the router reads it
+	parts   []urlfor.Part
+	opts    []urlfor.TemplateOption
+}
+
+// template compiles the parts, with the values taken from each parameter
+// (by part index) refused.
+func (tr *translation) template(taken map[int]*takenValues) (*urlfor.Template, error) {
+	parts := tr.parts
+	if len(taken) > 0 {
+		parts = slices.Clone(parts)
+		for i, tv := range taken {
+			parts[i] = tv.apply(parts[i])
+		}
+	}
+	t, err := urlfor.NewTemplate(tr.pattern, parts, tr.opts...)
+	if err != nil {
+		return nil, &PatternError{Pattern: tr.pattern, Reason: "urlfor refused the template", Err: err}
+	}
+	return t, nil
+}
+
+// translateParts is translate up to the parts.
+func translateParts(pattern string, m routerMode) (*translation, error) {
 	p := pattern
 	if !m.strict && len(p) > 1 {
 		p = strings.TrimRight(p, "/")
@@ -121,11 +157,7 @@ func translate(pattern string, m routerMode) (*urlfor.Template, error) {
 	if m.unescape {
 		opts = append(opts, urlfor.Unroutable("/+"))
 	}
-	t, err := urlfor.NewTemplate(pattern, parts, opts...)
-	if err != nil {
-		return nil, &PatternError{Pattern: pattern, Reason: "urlfor refused the template", Err: err}
-	}
-	return t, nil
+	return &translation{pattern: pattern, segs: segs, parts: parts, opts: opts}, nil
 }
 
 // param translates the parameter segs[i].
