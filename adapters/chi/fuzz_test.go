@@ -59,6 +59,10 @@ func fuzzApp(ns string) *chi.Mux {
 		}
 	}
 	r.Mount("/mnt", sub)
+	// Static siblings that take values from the routes above (shadow.go).
+	for _, p := range []string{"/posts/new", "/posts/latest", "/docs/new.json", "/files/readme", "/files/docs/{x}", "/d/new-{x}"} {
+		r.Get(p, echo(ns+":sibling "+p))
+	}
 	return r
 }
 
@@ -82,6 +86,7 @@ func FuzzRoundTrip(f *testing.F) {
 	seeds := []string{
 		"7", " ", "a b", "/", "a/b", "%2F", "%", "%%", "?", "#", "..", ".", "...", "ünï©ødé", "é", "K", "\u212a",
 		"{id}", ":id", "*", "+", ";", ",", "!", "a.b", "a-b", "ü", "a!b", "", "\x00", "\xff", "__invite__",
+		"new", "latest", "readme", "docs/a", "new-a", "new-a-b",
 	}
 	for i, a := range seeds {
 		f.Add(a, seeds[(i+1)%len(seeds)])

@@ -69,7 +69,7 @@ func TestWalkMatchesChi(t *testing.T) {
 		}
 	}
 	var ours, theirs []string
-	if err := walk(r, record(&ours), func(chi.Routes) bool { return false }, ""); err != nil {
+	if err := walk(r, record(&ours), func(string, chi.Routes) bool { return false }, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := chi.Walk(r, chi.WalkFunc(record(&theirs))); err != nil {

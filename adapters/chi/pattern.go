@@ -93,6 +93,13 @@ func splitPattern(pattern string) ([]chiSegment, error) {
 //     ("/", ",", ";"), and a parameter right before such text refuses the
 //     runes that start with its first byte.
 func parsePattern(pattern string) (*urlfor.Template, error) {
+	return parseShadowed(pattern, nil)
+}
+
+// parseShadowed is [parsePattern] with the values other routes take from
+// each parameter, by key (see shadow.go): exact values are refused with
+// [urlfor.Part.Except], values taken by prefix with a constraint.
+func parseShadowed(pattern string, shadows map[string]*exclusions) (*urlfor.Template, error) {
 	if !utf8.ValidString(pattern) {
 		return nil, templateErr(pattern, "not valid UTF-8")
 	}
@@ -118,9 +125,23 @@ func parsePattern(pattern string) (*urlfor.Template, error) {
 		if !s.param {
 			continue
 		}
+		ex := shadows[s.key]
 		if s.wildcard {
 			w := urlfor.Wildcard(s.key)
-			if decodedOnly {
+			re, shadowed := "", false
+			if ex != nil {
+				re, shadowed = ex.constraint(true)
+			}
+			switch {
+			case shadowed && decodedOnly:
+				c, err := restrictRegexp(re, complement([]rune{',', ',', ';', ';'}))
+				if err != nil {
+					return nil, templateErr(pattern, fmt.Sprintf("wildcard: %v", err))
+				}
+				w = w.Matching(c)
+			case shadowed:
+				w = w.Matching(re)
+			case decodedOnly:
 				w = w.Matching(wildcardDecodedOnly)
 			}
 			parts = append(parts, w)
@@ -136,13 +157,18 @@ func parsePattern(pattern string) (*urlfor.Template, error) {
 				allowed = subtract(allowed, runesStartingWith(b))
 			}
 		}
+		re := s.regexp
+		if ex != nil && re == "" {
+			// A parameter with its own regexp keeps it: RE2 cannot
+			// intersect it with the complement of the taken prefixes.
+			re, _ = ex.constraint(false)
+		}
 		switch {
 		case sameRanges(allowed, allRunes):
-			if s.regexp != "" {
-				p = p.Matching(s.regexp)
+			if re != "" {
+				p = p.Matching(re)
 			}
 		default:
-			re := s.regexp
 			if re == "" {
 				re = `(?s:.*)`
 			}
@@ -151,6 +177,9 @@ func parsePattern(pattern string) (*urlfor.Template, error) {
 				return nil, templateErr(pattern, fmt.Sprintf("regexp of {%s}: %v", s.key, err))
 			}
 			p = p.Matching(c)
+		}
+		if ex != nil && len(ex.exact) > 0 {
+			p = p.Except(ex.why(), ex.exact...)
 		}
 		parts = append(parts, p)
 	}

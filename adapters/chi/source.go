@@ -3,6 +3,7 @@ package partychi
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -19,7 +20,7 @@ import (
 // asked for. Compiled templates are cached by pattern.
 type source struct {
 	router    chi.Routes
-	templates sync.Map // pattern -> *compiled
+	templates sync.Map // pattern and its shadowed values -> *compiled
 }
 
 type compiled struct {
@@ -40,7 +41,24 @@ type endpointInfo struct {
 // them.
 func (s *source) Routes() []urlfor.Route {
 	found := map[endpointKey]*endpointInfo{}
+	var all []chiRoute // every route and mount, named or not: they take values (shadow.go)
+	toks := map[string][]token{}
+	tokensOf := func(pattern string) []token {
+		t, ok := toks[pattern]
+		if !ok {
+			if segs, err := splitPattern(pattern); err == nil {
+				t = tokens(segs)
+			}
+			toks[pattern] = t
+		}
+		return t
+	}
+	skip := func(pattern string, sub chi.Routes) bool {
+		all = append(all, chiRoute{anyMethod, pattern, tokensOf(pattern)})
+		return s.skip(sub)
+	}
 	_ = walk(s.router, func(method, pattern string, _ http.Handler, mws ...func(http.Handler) http.Handler) error {
+		all = append(all, chiRoute{method, pattern, tokensOf(pattern)})
 		names := namesOf(mws)
 		if len(names) == 0 {
 			return nil
@@ -60,7 +78,8 @@ func (s *source) Routes() []urlfor.Route {
 			}
 		}
 		return nil
-	}, s.skip, "")
+	}, skip, "")
+	index := newShadowIndex(all)
 
 	keys := make([]endpointKey, 0, len(found))
 	for k := range found {
@@ -75,7 +94,7 @@ func (s *source) Routes() []urlfor.Route {
 		r := &routes[i]
 		*r = urlfor.Route{Name: k.name, Method: methodOf(e.methods), Pattern: k.pattern, Err: e.err}
 		if r.Err == nil {
-			r.Path, r.Err = s.template(k.pattern)
+			r.Path, r.Err = s.template(k.pattern, index.exclusionsOf(k.pattern, tokensOf(k.pattern), e.methods))
 		}
 	}
 	return routes
@@ -87,12 +106,26 @@ func (s *source) skip(sub chi.Routes) bool {
 	return !sameRouter(sub, s.router) && isJoined(sub)
 }
 
-func (s *source) template(pattern string) (*urlfor.Template, error) {
-	if c, ok := s.templates.Load(pattern); ok {
+// template compiles pattern with the values other routes take from its
+// parameters; the cache key is the pattern and those values.
+func (s *source) template(pattern string, shadows map[string]*exclusions) (*urlfor.Template, error) {
+	key := pattern
+	if len(shadows) > 0 {
+		var b strings.Builder
+		b.WriteString(pattern)
+		for _, k := range slices.Sorted(maps.Keys(shadows)) {
+			b.WriteByte(0)
+			b.WriteString(k)
+			b.WriteByte(0)
+			b.WriteString(shadows[k].signature())
+		}
+		key = b.String()
+	}
+	if c, ok := s.templates.Load(key); ok {
 		return c.(*compiled).t, c.(*compiled).err
 	}
-	t, err := parsePattern(pattern)
-	s.templates.Store(pattern, &compiled{t, err})
+	t, err := parseShadowed(pattern, shadows)
+	s.templates.Store(key, &compiled{t, err})
 	return t, err
 }
 

@@ -16,12 +16,15 @@ type walkFunc = func(method, route string, handler http.Handler, middlewares ...
 // that app reports its own routes under its own namespace; its routes
 // reported by its parent too would make every bare name ambiguous.
 // TestWalkMatchesChi checks that both report the same routes otherwise.
-func walk(r chi.Routes, fn walkFunc, skip func(chi.Routes) bool, parentRoute string, parentMw ...func(http.Handler) http.Handler) error {
+//
+// skip is called for every mounted sub-router (r.Mount, r.Route) with the
+// mount's pattern ("/api/*").
+func walk(r chi.Routes, fn walkFunc, skip func(pattern string, sub chi.Routes) bool, parentRoute string, parentMw ...func(http.Handler) http.Handler) error {
 	for _, route := range r.Routes() {
 		mws := slices.Concat(parentMw, r.Middlewares())
 
 		if route.SubRoutes != nil {
-			if skip(route.SubRoutes) {
+			if skip(strings.ReplaceAll(parentRoute+route.Pattern, "/*/", "/"), route.SubRoutes) {
 				continue
 			}
 			if handler, ok := route.Handlers["*"]; ok {
