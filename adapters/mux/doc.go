@@ -91,8 +91,21 @@
 // What partymux does not see: a BuildVarsFunc (mux rewrites the values in
 // its own URL; partymux builds the values given), Headers and MatcherFunc
 // matchers (a URL cannot carry them), BuildOnly routes (built, never
-// matched, as in mux), and a route shadowed by an earlier one that matches
-// the same URL (mux tries routes in order; so does its URL).
+// matched, as in mux), and a route wholly shadowed by an earlier one that
+// matches all its URLs (mux tries routes in order; so does its URL).
+//
+// # Values an earlier route takes
+//
+// mux tries routes in registration order, first match wins: with
+// "/posts/new" registered before "/posts/{id}", the URL for id "new"
+// reaches "/posts/new". partymux refuses such values (a
+// [*urlfor.ParamError] ending `reaches "/posts/new" instead`): the
+// literal text of earlier routes of overlapping methods and hosts that
+// would match the built URL, for one-segment variables, trailing wildcards
+// and the rest of a PathPrefix route. The precedence rules, tested on mux,
+// and what is not covered (an earlier route's variable taking values, a
+// PathPrefix without a trailing slash taking longer values) are listed in
+// shadow.go.
 //
 // # Finding the handle from a request
 //

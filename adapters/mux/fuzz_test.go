@@ -30,6 +30,17 @@ type fuzzRoute struct {
 }
 
 var fuzzRoutes = []fuzzRoute{
+	// Static siblings registered before the routes whose values they
+	// take ("new" from item, "docs/readme" from raw, "logo.png" from
+	// static): mux tries routes in order.
+	{name: "itemnew", add: func(r *mux.Router) *mux.Route { return r.Path("/items/new") },
+		pairs: func(string, string) []string { return nil }},
+	{name: "itemlatest", add: func(r *mux.Router) *mux.Route { return r.Path("/items/latest") },
+		pairs: func(string, string) []string { return nil }},
+	{name: "readme", add: func(r *mux.Router) *mux.Route { return r.Path("/raw/docs/readme") },
+		pairs: func(string, string) []string { return nil }},
+	{name: "logo", add: func(r *mux.Router) *mux.Route { return r.Path("/static/logo.png") },
+		pairs: func(string, string) []string { return nil }},
 	{name: "item", add: func(r *mux.Router) *mux.Route { return r.Path("/items/{id}") },
 		pairs: func(a, _ string) []string { return []string{"id", a} }, pathVars: []string{"id"}},
 	{name: "num", add: func(r *mux.Router) *mux.Route { return r.Path("/n/{id:[0-9]+}") },
@@ -167,6 +178,7 @@ func FuzzRoundTrip(f *testing.F) {
 		"..", ".", "a/..", "../a", "./a", "a/./b", "...", "é", "日本", "{id}", ":id", "*", "+", ";", "a;b=c",
 		"a.b", "a.b.json", "a-b", "x.json", "b/c", "a", ".b", "7", "0", "\n", "\x00", "\xff", "~user",
 		"__invite__", "a&b=c", "$&+:=@", "!'()*,", "[]", "\\", "%252F", "a b/c d", "-",
+		"new", "latest", "docs/readme", "logo.png", "NEW",
 	}
 	for _, s := range seeds {
 		f.Add(s, "x")

@@ -56,7 +56,7 @@ func (m pathMode) String() string {
 
 // translate turns one mux route into a urlfor route. A route it cannot
 // translate safely keeps its name and pattern and gets Err.
-func translate(rt *mux.Route, s spec) urlfor.Route {
+func translate(rt *mux.Route, s spec, ex func(arg string) *taken) urlfor.Route {
 	r := urlfor.Route{Name: s.name, Method: strings.Join(s.methods, ","), Pattern: s.pattern()}
 	fail := func(err error) urlfor.Route {
 		r.Path, r.Host, r.Query = nil, nil, nil
@@ -77,7 +77,7 @@ func translate(rt *mux.Route, s spec) urlfor.Route {
 	if needsMode(toks) {
 		mode = probeMode(rt, s)
 	}
-	path, err := pathTemplate(s, toks, mode)
+	path, err := pathTemplate(s, toks, mode, ex)
 	if err != nil {
 		return fail(err)
 	}
@@ -118,7 +118,7 @@ type pathVar struct {
 }
 
 // pathTemplate compiles the path template of s for a router in mode.
-func pathTemplate(s spec, toks []token, mode pathMode) (*urlfor.Template, error) {
+func pathTemplate(s spec, toks []token, mode pathMode, ex func(arg string) *taken) (*urlfor.Template, error) {
 	if !s.hasPath {
 		// A route without a path matches any path; "/" is one.
 		return urlfor.NewTemplate("/", []urlfor.Part{urlfor.Literal("/")})
@@ -174,13 +174,23 @@ func pathTemplate(s spec, toks []token, mode pathMode) (*urlfor.Template, error)
 		}
 		wild := i == len(toks)-1 && !s.prefix && v.slashy && !slashyBefore
 		slashyBefore = slashyBefore || v.slashy
-		parts = append(parts, varPart(v, wild, segVars[v.seg] > 1 && !split[v.seg], segText[v.seg], mode))
+		shared := segVars[v.seg] > 1 && !split[v.seg]
+		part := varPart(v, wild, shared, segText[v.seg], mode)
+		if wild && !shared {
+			// varPart kept the variable's own pattern as the constraint.
+			part = exceptWild(part, v.pattern, ex(v.name))
+		} else if wild {
+			part = exceptWild(part, "(restricted)", ex(v.name))
+		} else {
+			part = except(part, ex(v.name))
+		}
+		parts = append(parts, part)
 	}
 	if s.prefix && !slashyBefore {
 		if strings.HasSuffix(s.path, "/") {
-			parts = append(parts, urlfor.Wildcard(RestParam))
+			parts = append(parts, exceptWild(urlfor.Wildcard(RestParam), "", ex(RestParam)))
 		} else {
-			parts = append(parts, urlfor.Literal("/"), urlfor.Wildcard(RestParam).Optional())
+			parts = append(parts, urlfor.Literal("/"), exceptWild(urlfor.Wildcard(RestParam).Optional(), "", ex(RestParam)))
 		}
 	}
 	opts := []urlfor.TemplateOption{urlfor.Backtracking()}
@@ -188,6 +198,26 @@ func pathTemplate(s spec, toks []token, mode pathMode) (*urlfor.Template, error)
 		opts = append(opts, urlfor.Unroutable("/"))
 	}
 	return urlfor.NewTemplate(s.path, parts, opts...)
+}
+
+// except refuses the values earlier routes take from a part (shadow.go).
+func except(p urlfor.Part, t *taken) urlfor.Part {
+	if t == nil || len(t.values) == 0 {
+		return p
+	}
+	return p.Except(t.why(), t.values...)
+}
+
+// exceptWild refuses the values earlier routes take from a wildcard
+// whose constraint is constraint (see complement.go).
+func exceptWild(p urlfor.Part, constraint string, t *taken) urlfor.Part {
+	if t == nil || len(t.values) == 0 {
+		return p
+	}
+	if re, ok := exceptWildcard(constraint, t.values); ok {
+		p = p.Matching(re)
+	}
+	return p.Except(t.why(), t.values...) // for when urlfor checks it
 }
 
 // splitsAlone reports, for each segment of a template (separated by sep)

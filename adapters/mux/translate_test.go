@@ -88,7 +88,7 @@ func TestTranslate(t *testing.T) {
 				t.Errorf("%s: probed %v, want %v", c.name, got, c.mode)
 			}
 		}
-		route := translate(rt, s)
+		route := translate(rt, s, noneTaken)
 		if c.builds == nil {
 			var re *RouteError
 			if !errors.As(route.Err, &re) || re.Name != "r" {
@@ -153,3 +153,6 @@ func TestSourceCache(t *testing.T) {
 		t.Fatalf("a route with a mux error: %+v", routes)
 	}
 }
+
+// noneTaken is a route's exclusions when no other route competes.
+func noneTaken(string) *taken { return nil }
