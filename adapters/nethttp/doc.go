@@ -91,4 +91,19 @@
 // server. With GODEBUG=httpmuxgo121=1 ServeMux goes back to its Go 1.21
 // behaviour (no methods, wildcards or escaped-path matching), and this
 // adapter does not support that mode.
+//
+// # Values another route takes
+//
+// ServeMux serves the most specific matching pattern, whatever the
+// registration order: with "GET /posts/new" beside "GET /posts/{id}", id
+// "new" builds "/posts/new", which reaches the first. Such values are
+// refused (a *urlfor.ParamError that ends `reaches "GET /posts/new"
+// instead`): a literal where a "{name}" sits, for the same method (or any,
+// for a methodless route) and the same segments before it, when the rest
+// could match; the path of a literal route, or everything below a subtree,
+// for a "{name...}"; and the party's guard of the invite route, in any
+// letter case. The rules, each tested over real HTTP, and the gaps are
+// listed in shadow.go. Routes reads them in time linear in the routes (a
+// bucket per host, method and segments before a literal), again after each
+// registration.
 package partyhttp

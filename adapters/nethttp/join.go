@@ -56,7 +56,7 @@ func Join(mux *ServeMux, opts ...Option) (*Handle, error) {
 	if !mux.member.CompareAndSwap(nil, h) {
 		return nil, ErrAlreadyJoined
 	}
-	if err := mux.registerInvite(invitePattern(cfg.inviteRoute), http.HandlerFunc(h.serveInvite), callerLocation(1)); err != nil {
+	if err := mux.registerInvite(cfg.inviteRoute, http.HandlerFunc(h.serveInvite), callerLocation(1)); err != nil {
 		mux.member.Store(nil)
 		return nil, err
 	}
@@ -83,8 +83,9 @@ func invitePattern(route string) string {
 }
 
 // registerInvite registers the invite route on the ServeMux inside, without
-// listing it, and turns ServeMux's panic into an error.
-func (m *ServeMux) registerInvite(pattern string, h http.Handler, loc string) (err error) {
+// listing it, and turns ServeMux's panic into an error. The routes are
+// resolved again: the party's guard of the route takes values.
+func (m *ServeMux) registerInvite(route string, h http.Handler, loc string) (err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	defer func() {
@@ -92,7 +93,9 @@ func (m *ServeMux) registerInvite(pattern string, h http.Handler, loc string) (e
 			err = fmt.Errorf("partyhttp: %w: registering the invite route: %v", core.ErrInvalidInvitePath, v)
 		}
 	}()
-	m.handle(pattern, h, loc)
+	m.handle(invitePattern(route), h, loc)
+	m.invite, m.resolved = route, -1
+	m.version.Add(1)
 	return nil
 }
 

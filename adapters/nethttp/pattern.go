@@ -51,29 +51,36 @@ const notSlash = `(?s:[^/].*|/.+)`
 // (nothing is Unroutable, except the value "/" alone: see notSlash); and
 // wildcards are whole segments, so no parameter is followed by literal text
 // in its segment (no Backtracking).
-func translate(name, pattern string) urlfor.Route {
-	r := urlfor.Route{Name: name, Pattern: pattern}
+func translate(name, pattern string) urlfor.Route { return newEntry(name, pattern).base }
+
+// newEntry reads one pattern as translate does, keeping what the shadow
+// analysis needs: its segments and the parts to rebuild its template with.
+func newEntry(name, pattern string) *entry {
+	e := &entry{base: urlfor.Route{Name: name, Pattern: pattern}}
+	r := &e.base
 	method, host, p, err := splitPattern(pattern)
 	r.Method = method
 	if err != nil {
 		r.Err = err
-		return r
+		return e
 	}
-	parts, err := pathParts(pattern, p)
+	parts, segs, partOf, err := pathParts(pattern, p)
 	if err != nil {
 		r.Err = err
-		return r
+		return e
 	}
 	if r.Path, err = urlfor.NewTemplate(pattern, parts); err != nil {
 		r.Err = &PatternError{Pattern: pattern, Reason: err.Error()}
-		return r
+		return e
 	}
 	if host != "" {
 		if r.Host, err = urlfor.NewHostTemplate(host, []urlfor.Part{urlfor.Literal(host)}); err != nil {
 			r.Err = &PatternError{Pattern: pattern, Reason: err.Error()}
+			return e
 		}
 	}
-	return r
+	e.host, e.segs, e.parts, e.partOf = host, segs, parts, partOf
+	return e
 }
 
 // splitPattern splits a pattern into its method, host and path, with
@@ -127,12 +134,17 @@ func checkHost(host string) string {
 	return ""
 }
 
-// pathParts translates a clean pattern path into template parts.
-func pathParts(pattern, p string) ([]urlfor.Part, error) {
-	fail := func(why string) ([]urlfor.Part, error) {
-		return nil, &PatternError{Pattern: pattern, Reason: why}
+// pathParts translates a clean pattern path into template parts, and its
+// segments, with partOf[k] the index in parts of segment k's wildcard (-1
+// for a literal segment).
+func pathParts(pattern, p string) (parts []urlfor.Part, segs []seg, partOf []int, err error) {
+	fail := func(why string) ([]urlfor.Part, []seg, []int, error) {
+		return nil, nil, nil, &PatternError{Pattern: pattern, Reason: why}
 	}
-	var parts []urlfor.Part
+	add := func(s seg, part int) {
+		segs = append(segs, s)
+		partOf = append(partOf, part)
+	}
 	var lit strings.Builder
 	flush := func() {
 		parts = append(parts, urlfor.Literal(lit.String()))
@@ -145,38 +157,41 @@ func pathParts(pattern, p string) ([]urlfor.Part, error) {
 		lit.WriteByte('/')
 		if rest == "" { // a trailing slash: the subtree below
 			flush()
+			add(seg{kind: segMulti}, len(parts))
 			parts = append(parts, urlfor.Wildcard(SubtreeParam))
 			break
 		}
-		seg := rest
+		sg := rest
 		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			seg, rest = rest[:i], rest[i:]
+			sg, rest = rest[:i], rest[i:]
 		} else {
 			rest = ""
 		}
-		if !strings.Contains(seg, "{") {
-			dec := pathUnescape(seg)
+		if !strings.Contains(sg, "{") {
+			dec := pathUnescape(sg)
 			if dec == "." || dec == ".." {
-				return fail("has the segment " + quote(seg) + ", which clients read as a dot segment (RFC 3986 §5.2.4) and remove")
+				return fail("has the segment " + quote(sg) + ", which clients read as a dot segment (RFC 3986 §5.2.4) and remove")
 			}
 			lit.WriteString(url.PathEscape(dec))
+			add(seg{kind: segLit, text: dec}, -1)
 			continue
 		}
-		if seg[0] != '{' || seg[len(seg)-1] != '}' {
-			return fail("has the segment " + quote(seg) + ": a wildcard must be a whole segment, \"{name}\"")
+		if sg[0] != '{' || sg[len(sg)-1] != '}' {
+			return fail("has the segment " + quote(sg) + ": a wildcard must be a whole segment, \"{name}\"")
 		}
-		wild := seg[1 : len(seg)-1]
+		wild := sg[1 : len(sg)-1]
 		if wild == "$" {
 			if rest != "" {
 				return fail("has \"{$}\" before its end")
 			}
 			flush()
+			add(seg{kind: segDollar}, -1)
 			break
 		}
 		wild, multi := strings.CutSuffix(wild, "...")
 		switch {
 		case multi && rest != "":
-			return fail("has " + quote(seg) + " before its end")
+			return fail("has " + quote(sg) + " before its end")
 		case wild == "":
 			return fail("has an empty wildcard")
 		case !isIdentifier(wild):
@@ -187,15 +202,17 @@ func pathParts(pattern, p string) ([]urlfor.Part, error) {
 		seen[wild] = true
 		flush()
 		if multi {
+			add(seg{kind: segMulti}, len(parts))
 			parts = append(parts, urlfor.Wildcard(wild))
 		} else {
+			add(seg{kind: segSingle}, len(parts))
 			parts = append(parts, urlfor.Param(wild).Matching(notSlash))
 		}
 	}
 	if lit.Len() > 0 {
 		flush()
 	}
-	return parts, nil
+	return parts, segs, partOf, nil
 }
 
 // cleanPath is ServeMux's: path.Clean that keeps a trailing slash.

@@ -19,13 +19,16 @@ import (
 // not be copied after first use. It is safe for concurrent use: routes may
 // be registered while it serves, and a party finds them.
 type ServeMux struct {
-	mux     http.ServeMux
-	mu      sync.Mutex
-	routes  []urlfor.Route    // append-only; readers get a clipped prefix
-	names   map[string]string // route name -> its pattern
-	locs    map[string]string // pattern -> "file:line" of the user's call that registered it
-	version atomic.Uint64
-	member  atomic.Pointer[Handle] // set by Join
+	mux      http.ServeMux
+	mu       sync.Mutex
+	entries  []*entry          // every registered pattern, in order
+	invite   string            // the invite route, once joined: the party's guard takes its path
+	routes   []urlfor.Route    // resolve(entries) as of resolved; never modified, readers share it
+	resolved int               // len(entries) when routes was computed; -1 after Join
+	names    map[string]string // route name -> its pattern
+	locs     map[string]string // pattern -> "file:line" of the user's call that registered it
+	version  atomic.Uint64
+	member   atomic.Pointer[Handle] // set by Join
 }
 
 // NewServeMux returns a new, empty ServeMux, like [http.NewServeMux].
@@ -126,7 +129,7 @@ func (m *ServeMux) register(name, pattern string, handler http.Handler, loc stri
 		}
 		m.names[name] = pattern
 	}
-	m.routes = append(m.routes, translate(name, pattern))
+	m.entries = append(m.entries, newEntry(name, pattern))
 	m.version.Add(1)
 }
 
@@ -147,15 +150,24 @@ func (m *ServeMux) handle(pattern string, handler http.Handler, loc string) {
 
 // Routes lists every route registered through the wrapper, in order, named
 // or not (the invite route that [Join] registers is not one). It is the live
-// route table a party reads: a [urlfor.Source]. The slice is shared and
-// never modified: do not modify it either.
+// route table a party reads: a [urlfor.Source]. Parameter values that
+// another route (or the party's guard of the invite route) would take are
+// refused (see shadow.go); since a later route may take values from an
+// earlier one, the list is computed again, in time linear in the routes, the
+// first time it is read after a registration. The slice is shared and never
+// modified: do not modify it either.
 func (m *ServeMux) Routes() []urlfor.Route {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.routes == nil || m.resolved != len(m.entries) {
+		m.routes = resolve(m.entries, m.invite)
+		m.resolved = len(m.entries)
+	}
 	return m.routes[:len(m.routes):len(m.routes)]
 }
 
-// RoutesVersion counts the routes registered so far. It makes the ServeMux a
+// RoutesVersion counts the registrations so far (routes, and the invite
+// route, whose guard takes values). It makes the ServeMux a
 // [urlfor.Versioned] source: a URL for an unknown name re-reads the routes
 // only if one was registered since, so a failing build stays cheap.
 func (m *ServeMux) RoutesVersion() uint64 { return m.version.Load() }
