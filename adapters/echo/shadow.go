@@ -3,10 +3,10 @@ package partyecho
 import (
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/partyline-go/partyline/urlfor"
 )
 
 // Shadowed values.
@@ -288,18 +288,7 @@ func (e *exclusions) constraint() string {
 	if e.onlyEmpty {
 		return `(?:)` // only "" (an empty constraint would mean none)
 	}
-	root := &trieNode{}
-	for _, v := range e.exact {
-		root.insert(v).exact = true
-	}
-	for _, v := range e.prefixes {
-		root.insert(v).below = true
-	}
-	re, ok := root.complement()
-	if !ok {
-		return `[^\x00-\x{10FFFF}]` // matches nothing
-	}
-	return `(?s:` + re + `)`
+	return urlfor.ExceptRE(e.exact, e.prefixes, false)
 }
 
 // takers says which routes take the value v, for messages; "" when none.
@@ -315,76 +304,4 @@ func (e *exclusions) takers(v string) string {
 	}
 	slices.Sort(by)
 	return strings.Join(slices.Compact(by), ", ")
-}
-
-// trieNode is a node of the trie of taken values: exact when the value
-// that leads to it is taken, below when it and every longer value are.
-type trieNode struct {
-	exact, below bool
-	edges        []trieEdge
-}
-
-type trieEdge struct {
-	r    rune
-	next *trieNode
-}
-
-func (n *trieNode) insert(v string) *trieNode {
-	for _, r := range v {
-		n = n.child(r)
-	}
-	return n
-}
-
-func (n *trieNode) child(r rune) *trieNode {
-	for _, e := range n.edges {
-		if e.r == r {
-			return e.next
-		}
-	}
-	next := &trieNode{}
-	n.edges = append(n.edges, trieEdge{r, next})
-	return next
-}
-
-// complement returns a regexp of the suffixes s such that prefix+s is not
-// taken, where prefix leads to n; ok is false when there is none.
-func (n *trieNode) complement() (string, bool) {
-	if n.below {
-		return "", false
-	}
-	var alts []string
-	if !n.exact {
-		alts = append(alts, "")
-	}
-	if len(n.edges) == 0 {
-		alts = append(alts, ".+")
-	} else {
-		edges := slices.Clone(n.edges)
-		slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.r - b.r) })
-		var class strings.Builder
-		class.WriteString("[^")
-		for _, e := range edges {
-			class.WriteString(runeRE(e.r))
-		}
-		class.WriteString("].*")
-		alts = append(alts, class.String())
-		for _, e := range edges {
-			if sub, ok := e.next.complement(); ok {
-				alts = append(alts, runeRE(e.r)+sub)
-			}
-		}
-	}
-	if len(alts) == 1 && alts[0] == "" {
-		return "", true
-	}
-	return "(?:" + strings.Join(alts, "|") + ")", true
-}
-
-// runeRE writes r so that it means itself inside and outside a class.
-func runeRE(r rune) string {
-	if r < 0x80 && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
-		return string(r)
-	}
-	return `\x{` + strconv.FormatInt(int64(r), 16) + `}`
 }

@@ -299,9 +299,9 @@ func (e *entry) refused(refusals map[int]*taken) urlfor.Route {
 		case e.segs[k].kind == segSingle && len(t.folded) > 0:
 			// notSlash, and not the guard's values: "/" never matches,
 			// whatever the case.
-			parts[i] = parts[i].Matching(complement(append([]string{"/"}, t.folded...), nil, true))
+			parts[i] = parts[i].Matching(urlfor.ExceptRE(append([]string{"/"}, t.folded...), nil, true))
 		case e.segs[k].kind == segMulti:
-			parts[i] = parts[i].Matching(complement(append(t.exact, t.folded...), t.prefixes, len(t.folded) > 0))
+			parts[i] = parts[i].Matching(urlfor.ExceptRE(append(t.exact, t.folded...), t.prefixes, len(t.folded) > 0))
 		}
 	}
 	r := e.base

@@ -1,4 +1,4 @@
-package partyhttp
+package urlfor
 
 import (
 	"slices"
@@ -6,11 +6,16 @@ import (
 	"strings"
 )
 
-// complement returns a regexp (RE2, anchored by urlfor) matching every
-// value except those in exact and those starting with one of prefixes. Go's
-// regexp has no negative lookahead, so it is the complement of a trie of
-// the refused values. With fold, values are refused in any letter case.
-func complement(exact, prefixes []string, fold bool) string {
+// ExceptRE returns a regexp, for [Part.Matching], that matches every value
+// except those in exact and those that start with one of prefixes; with
+// fold, values are refused in any letter case. Adapters use it where
+// [Part.Except] cannot say what a competing route takes: every value under
+// a longer static prefix ("new-..." beside "/x/new-{y}"), or a wildcard's
+// values. Go's regexp has no negative lookahead, so the result is the
+// complement of a trie of the refused strings; it matches nothing
+// (`[^\x00-\x{10FFFF}]`) when everything is refused, and everything when
+// nothing is.
+func ExceptRE(exact, prefixes []string, fold bool) string {
 	norm := func(s string) string {
 		if fold {
 			return strings.ToLower(s)
@@ -34,8 +39,8 @@ func complement(exact, prefixes []string, fold bool) string {
 	return `(?s:` + re + `)`
 }
 
-// trie is a node of the trie of refused values: exact when the value that
-// leads to it is refused, below when it and every longer value are.
+// trie is a node of the trie of refused strings: exact when the string
+// that leads to it is refused, below when it and every longer one are.
 type trie struct {
 	exact, below bool
 	edges        []trieEdge
