@@ -101,6 +101,9 @@ type ParamError struct {
 	Value    string // the value given; "" when missing
 	Missing  bool
 	Reason   string // why the value was refused
+	// TakenBy names the route that takes the value instead (see [Taken]),
+	// when that is why it was refused: "GET /posts/new".
+	TakenBy string
 }
 
 func (e *ParamError) Error() string {

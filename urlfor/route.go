@@ -286,8 +286,12 @@ func (s *buildState) measureTemplate(req *Request, ep string, t *Template, vals 
 				why = t.checkWildcard(p, v)
 			}
 		}
+		var by string
+		if why == "" && p.taken != nil {
+			why, by = p.taken.check(v)
+		}
 		if why != "" {
-			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: t.pattern, Param: p.text, Value: v, Reason: why}
+			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: t.pattern, Param: p.text, Value: v, Reason: why, TakenBy: by}
 		}
 		vals[i] = v
 		if m == len(v) && !t.host {
@@ -342,8 +346,6 @@ func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string
 		return "is empty"
 	case v == "." || v == "..":
 		return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)"
-	case p.except != nil && p.except.has(v):
-		return p.except.reason()
 	case unroutable:
 		return fmt.Sprintf("contains one of %q, which this router cannot route back even percent-encoded", t.unroutable)
 	case p.stop != 0 && !t.backtracks && strings.IndexByte(v, p.stop) >= 0:
@@ -358,9 +360,6 @@ func (t *Template) checkParam(p *compiledPart, v string, unroutable bool) string
 func (t *Template) checkWildcard(p *compiledPart, v string) string {
 	if p.re != nil && !p.re.MatchString(v) {
 		return fmt.Sprintf("does not match the constraint %q", p.constraint)
-	}
-	if p.except != nil && p.except.has(v) {
-		return p.except.reason()
 	}
 	if v == "" {
 		return ""

@@ -24,30 +24,7 @@ type Part struct {
 	constraint string
 	optional   bool
 	slashed    bool
-	except     *exclusion // values the router sends to another route
-}
-
-// exclusion is a set of values a parameter may not take, and why.
-type exclusion struct {
-	values []string
-	fold   bool // compare ignoring ASCII case (case-insensitive routers)
-	why    string
-}
-
-func (e *exclusion) reason() string {
-	if e.why == "" {
-		return "is taken by another route of the app"
-	}
-	return e.why
-}
-
-func (e *exclusion) has(v string) bool {
-	for _, x := range e.values {
-		if x == v || e.fold && strings.EqualFold(x, v) {
-			return true
-		}
-	}
-	return false
+	taken      *takenSet // values the router sends to another route
 }
 
 // Literal is fixed text of a pattern, copied into the URL as it is: "/posts/".
@@ -68,23 +45,23 @@ func Wildcard(name string) Part { return Part{kind: kindWildcard, text: name} }
 // against it when a URL is built.
 func (p Part) Matching(re string) Part { p.constraint = re; return p }
 
-// Except refuses values the router would send to another route: most
-// routers prefer a static segment to a parameter (echo, gin and chi's radix
-// trees, ServeMux's most specific pattern), so with "/posts/new" registered
-// beside "/posts/{id}", id "new" never reaches the second. why completes the
-// error message after the value, e.g. `reaches "GET /posts/new" instead`.
-// Values are compared exactly; see [Part.ExceptFold]. On a [Wildcard], a
-// value is compared whole, after a [Part.SlashPrefixed] "/" is dropped.
+// Except refuses values the router would send to another route, with why
+// completing the error message after the value.
+//
+// Deprecated: use [Part.TakenBy], which names the route and also says
+// prefixes, patterns and letter case.
 func (p Part) Except(why string, values ...string) Part {
-	p.except = &exclusion{values: append([]string(nil), values...), why: why}
+	p = p.TakenBy(Taken{Values: values})
+	p.taken.why = why
 	return p
 }
 
-// ExceptFold is [Part.Except] for routers that match static segments
-// ignoring ASCII case (fiber by default).
+// ExceptFold is [Part.Except] comparing ignoring ASCII case.
+//
+// Deprecated: use [Part.TakenBy] with Fold.
 func (p Part) ExceptFold(why string, values ...string) Part {
-	p = p.Except(why, values...)
-	p.except.fold = true
+	p = p.TakenBy(Taken{Values: values, Fold: true})
+	p.taken.why = why
 	return p
 }
 
@@ -216,6 +193,15 @@ func (t *Template) compile(parts []Part) error {
 			}
 			if n := len(t.parts); n > 0 && t.parts[n-1].kind != kindLiteral {
 				return templateErr(t.pattern, fmt.Sprintf("parameters %q and %q have no literal text between them", t.parts[n-1].text, p.text))
+			}
+			if p.taken != nil {
+				// A copy: the Part the adapter holds may be reused in
+				// another template.
+				ts := *p.taken
+				if err := ts.compile(); err != nil {
+					return templateErr(t.pattern, fmt.Sprintf("parameter %q: %v", p.text, err))
+				}
+				cp.taken = &ts
 			}
 			if p.constraint != "" {
 				re, err := regexp.Compile(`^(?:` + p.constraint + `)$`)

@@ -1,0 +1,118 @@
+package adapterkit
+
+import (
+	"html/template"
+	"net/http"
+	"sync"
+
+	"github.com/partyline-go/partyline/urlfor"
+)
+
+// Member is the framework-free part of every adapter's Handle: it answers
+// the invite route and builds URLs, local names first. An adapter keeps one
+// per joined app (a field of its Handle, not embedded, so that only the
+// methods the contract names are promoted) and gives each of its Handle's
+// methods the framework's context shape. It is safe for concurrent use.
+type Member struct {
+	adapter string
+	cfg     Config
+	m       *urlfor.Member
+	mu      sync.Mutex // serialises Accept with the Err it reports
+}
+
+// NewMember returns the member of an app of framework (for listings:
+// "chi", "echo") whose adapter package is adapter ("partychi", for
+// messages), joining with cfg and reading its routes from src.
+func NewMember(adapter, framework string, cfg Config, src urlfor.Source) *Member {
+	return &Member{adapter: adapter, cfg: cfg, m: urlfor.NewMember(urlfor.Config{
+		Namespace:   cfg.Namespace,
+		InviteRoute: cfg.InviteRoute,
+		Framework:   framework,
+		Source:      src,
+	}, cfg.Logger)}
+}
+
+// Config returns the options the member was made with.
+func (m *Member) Config() Config { return m.cfg }
+
+// Answer handles a request to the invite route and returns what to answer:
+// 200 and "" when r carries an invitation and the app joined; 404 and "404
+// page not found" for any other request (an invite route answers only its
+// invitation, wsgi_party); 500 and the reason, starting with the adapter's
+// name, when joining failed, so that core.New's error says why.
+func (m *Member) Answer(r *http.Request) (status int, body string) {
+	m.mu.Lock()
+	status = m.m.Accept(r)
+	err := m.m.Err()
+	m.mu.Unlock()
+	switch status {
+	case http.StatusOK:
+		return status, ""
+	case http.StatusNotFound:
+		return status, "404 page not found"
+	}
+	body = m.adapter + ": joining the party failed"
+	if err != nil {
+		body += ": " + err.Error()
+	}
+	return status, body
+}
+
+// ServeInvite is [Member.Answer] as an http.HandlerFunc, for adapters of
+// net/http routers (chi, gorilla/mux, ServeMux).
+func (m *Member) ServeInvite(w http.ResponseWriter, r *http.Request) {
+	status, body := m.Answer(r)
+	if status == http.StatusOK {
+		w.WriteHeader(status)
+		return
+	}
+	http.Error(w, body, status)
+}
+
+// URL is [urlfor.Member.URL]: the URL of the endpoint name with its app's
+// mount prefix, local names first.
+func (m *Member) URL(name string, pairs ...string) (string, error) {
+	return m.m.URL(name, pairs...)
+}
+
+// Build is [urlfor.Member.Build].
+func (m *Member) Build(req *urlfor.Request) (string, error) { return m.m.Build(req) }
+
+// AbsoluteURL is [urlfor.Member.AbsoluteURL] with the member's TrustProxy
+// option.
+func (m *Member) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
+	return m.m.AbsoluteURL(r, m.cfg.TrustProxy, name, pairs...)
+}
+
+// RedirectURL checks that code is a redirection (300-399, else a
+// [*urlfor.RedirectCodeError]) and returns the URL to redirect to: the
+// first half of every adapter's Redirect, before it writes with its
+// framework's own redirect.
+func (m *Member) RedirectURL(code int, name string, pairs ...string) (string, error) {
+	if err := urlfor.CheckRedirectCode(code); err != nil {
+		return "", err
+	}
+	return m.m.URL(name, pairs...)
+}
+
+// Redirect answers r with http.Redirect to the endpoint name, for adapters
+// of net/http routers. code must be 3xx; on any error nothing is written,
+// so that the handler chooses what to answer.
+func (m *Member) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
+	u, err := m.RedirectURL(code, name, pairs...)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, u, code)
+	return nil
+}
+
+// FuncMap is [urlfor.Member.FuncMap]: urlFor with the app's names first;
+// calls before the invitation fail with [urlfor.ErrNotInvited].
+func (m *Member) FuncMap() template.FuncMap { return m.m.FuncMap() }
+
+// Participant is [urlfor.Member.Participant].
+func (m *Member) Participant() (*urlfor.Participant, error) { return m.m.Participant() }
+
+// Invited reports whether the app has joined a party.
+func (m *Member) Invited() bool { return m.m.Invited() }

@@ -1,0 +1,84 @@
+package adapterkit
+
+import (
+	"log/slog"
+	"strings"
+
+	"github.com/partyline-go/partyline/core"
+)
+
+// Option configures an adapter's Join. Every adapter declares its Option as
+// this type (type Option = adapterkit.Option) and re-exports the
+// constructors below under the same names, so that options read the same in
+// every framework: partychi.Namespace("blog"), partygin.Namespace("blog").
+type Option func(*Config)
+
+// Config is what the shared options set. An adapter reads it with
+// [NewConfig] and checks it with [Config.Check] before touching the app.
+type Config struct {
+	// Namespace qualifies the app's endpoints ("blog" in "blog:post"); ""
+	// means the mount prefix without its "/" (see [urlfor.Config]).
+	Namespace string
+	// InviteRoute is the local invite route; [core.DefaultInvitePath] by
+	// default.
+	InviteRoute string
+	// Logger receives the invitation's outcome; nil is silent.
+	Logger *slog.Logger
+	// TrustProxy lets absolute URLs take the scheme and host from
+	// X-Forwarded-Proto and X-Forwarded-Host ([urlfor.RequestOrigin]).
+	TrustProxy bool
+}
+
+// NewConfig applies opts, in order, to the defaults. Nil options are
+// skipped.
+func NewConfig(opts []Option) Config {
+	c := Config{InviteRoute: core.DefaultInvitePath}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// Check returns an error wrapping [ErrInvalidOption], prefixed with the
+// adapter's package name, when the invite route does not start with "/" or
+// holds one of the bytes of placeholders (the router's parameter syntax:
+// ":*" for echo and gin, "{}*" for chi and mux), or when the namespace
+// holds ":" (the separator of "ns:name").
+func (c Config) Check(adapter, placeholders string) error {
+	switch {
+	case c.InviteRoute == "" || c.InviteRoute[0] != '/':
+		return Errorf(adapter, ErrInvalidOption, "InviteRoute(%q) does not start with \"/\"", c.InviteRoute)
+	case placeholders != "" && strings.ContainsAny(c.InviteRoute, placeholders):
+		return Errorf(adapter, ErrInvalidOption, "InviteRoute(%q) holds a placeholder of the router (one of %q)", c.InviteRoute, placeholders)
+	case strings.Contains(c.Namespace, ":"):
+		return Errorf(adapter, ErrInvalidOption, "Namespace(%q) contains \":\", the separator of \"ns:name\"", c.Namespace)
+	}
+	return nil
+}
+
+// Namespace sets the name that qualifies the app's endpoints: "blog" in
+// "blog:post". By default it is the mount prefix without its leading "/"
+// ("/blog" gives "blog"; the app at the root has none), as [urlfor.Config]
+// says. A namespace with ":" makes Join fail with [ErrInvalidOption].
+func Namespace(ns string) Option { return func(c *Config) { c.Namespace = ns } }
+
+// InviteRoute sets the local invite route Join registers in the app;
+// [core.DefaultInvitePath] ("/__invite__/") by default. The mount prefix is
+// the invite path minus this route ([core.MountPrefix]): an app that
+// registered its routes with their full paths behind a dispatcher that does
+// not strip prefixes passes InviteRoute("/blog/__invite__/"). It must start
+// with "/" and hold no placeholder of the router, else Join fails with
+// [ErrInvalidOption].
+func InviteRoute(path string) Option { return func(c *Config) { c.InviteRoute = path } }
+
+// WithLogger makes the adapter log the invitation (joined, or why joining
+// failed) on l. It is silent by default; a nil l keeps it silent.
+func WithLogger(l *slog.Logger) Option { return func(c *Config) { c.Logger = l } }
+
+// TrustProxy lets a handle's AbsoluteURL take the scheme and host from the
+// X-Forwarded-Proto and X-Forwarded-Host headers ([urlfor.RequestOrigin]).
+// Use it only behind a proxy that overwrites those headers: otherwise a
+// client chooses the host of the URLs you build (host header poisoning).
+func TrustProxy() Option { return func(c *Config) { c.TrustProxy = true } }
