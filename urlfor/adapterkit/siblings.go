@@ -118,7 +118,7 @@ func compete(r []Token, i int, t string, crest []Token, fold bool) (Candidate, b
 		if len(rrest) == 0 {
 			return Candidate{Kind: Exact, Value: t, Sample: t}, true
 		}
-	case compatible(append([]Token{P("")}, rrest...), crest, fold):
+	case compatible(append([]Token{P("_")}, rrest...), crest, fold):
 		return Candidate{Kind: Prefix, Value: t, Sample: t + sampleToken(crest[0])}, true
 	}
 	return Candidate{}, false
