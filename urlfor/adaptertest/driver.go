@@ -15,7 +15,9 @@ import (
 //   - "{name...}": a trailing wildcard spanning any number of segments.
 type Pattern string
 
-// Route is one route of a test app.
+// Route is one route of a test app. An unnamed route is still registered,
+// because it still competes for URLs (the suite never builds it); it
+// answers an [Echo] with Route "" and Self "".
 type Route struct {
 	Name    string  // the endpoint name; "" leaves the route unnamed
 	Method  string  // "GET" when empty
@@ -42,7 +44,10 @@ type Driver struct {
 	// NewApp makes a fresh app of the framework with routes registered in
 	// the order given, each named the framework's way and answering with
 	// [WriteEcho]; then it calls the adapter's Join with o and returns the
-	// app. An error is Join's.
+	// app. An error is Join's, or the framework's refusal of the route set
+	// (a panic is taken as one): a Siblings scenario the framework refuses
+	// is skipped, not failed. Concurrent calls it from goroutines other
+	// than the test's, so it must not call t.Fatal: return an error.
 	NewApp func(t testing.TB, routes []Route, o Options) (*App, error)
 	// NativeExact says for which values the framework's own accessor
 	// (Echo.Native) returns exactly the value put into the URL; the suite

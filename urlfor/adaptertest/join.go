@@ -1,0 +1,87 @@
+package adaptertest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
+)
+
+// testJoin checks the entry point: an app joins and builds, joins once, and
+// refuses malformed options before touching the app, with adapterkit's
+// errors (one vocabulary for every adapter, so errors.Is works whichever
+// adapter made the error).
+func (s *suite) testJoin(t *testing.T) {
+	s.requireDialect(t, itemRoute)
+	routes := []Route{itemRoute}
+
+	t.Run("JoinsAndBuilds", func(t *testing.T) {
+		app := s.newApp(t, routes, Options{})
+		pt := s.serve(t, mount{prefix: "/mnt", app: app})
+		s.wantURL(t, app, "/mnt/items/7", "item", "id", "7")
+		rep := newReporter(t)
+		s.law(rep, pt, app, "/mnt", call{name: "item", params: Params(itemRoute.Pattern), values: []string{"7"}})
+	})
+
+	t.Run("JoinAgain", func(t *testing.T) {
+		app := s.newApp(t, routes, Options{})
+		pt := s.serve(t, mount{prefix: "/mnt", app: app})
+		if app.JoinAgain == nil {
+			t.Fatal("the driver's App has no JoinAgain: the suite cannot check that an app joins once")
+		}
+		const rule = "one membership per app (wsgi_party: an app joins one party once; adapterkit.ErrAlreadyJoined)"
+		err := app.JoinAgain()
+		switch {
+		case err == nil:
+			t.Errorf("%s: a second Join of the same app succeeded", rule)
+		case !errors.Is(err, adapterkit.ErrAlreadyJoined):
+			t.Errorf("%s: a second Join = %T %q, want an error matching adapterkit.ErrAlreadyJoined", rule, err, err)
+		}
+		checkPrefix(t, err)
+		// The refused Join must not have undone the first one.
+		s.wantURL(t, app, "/mnt/items/7", "item", "id", "7")
+		rep := newReporter(t)
+		s.law(rep, pt, app, "/mnt", call{name: "item", params: Params(itemRoute.Pattern), values: []string{"7"}})
+	})
+
+	bad := []struct {
+		name string
+		o    Options
+	}{
+		{"InviteRouteWithoutSlash", Options{InviteRoute: "no-slash"}},
+		{"NamespaceWithColon", Options{Namespace: "a:b"}},
+	}
+	for _, b := range bad {
+		t.Run(b.name, func(t *testing.T) {
+			const rule = "options are checked (adapterkit.Config.Check: an invite route starts with \"/\", a namespace has no \":\"; adapterkit.ErrInvalidOption)"
+			app, err := s.tryNewApp(t, routes, b.o)
+			switch {
+			case err == nil:
+				t.Errorf("%s: Join with %+v succeeded (app %v)", rule, b.o, app != nil)
+			case !errors.Is(err, adapterkit.ErrInvalidOption):
+				t.Errorf("%s: Join with %+v = %T %q, want an error matching adapterkit.ErrInvalidOption", rule, b.o, err, err)
+			}
+			checkPrefix(t, err)
+		})
+	}
+}
+
+// checkPrefix fails t when err's text does not start with the adapter's
+// package name (DESIGN.md, Conventions: partyecho, partychi, ...).
+func checkPrefix(t testing.TB, err error) {
+	t.Helper()
+	if err != nil && !strings.HasPrefix(err.Error(), "party") {
+		t.Errorf("error text starts with the adapter's package name (DESIGN.md, Conventions): %q", err)
+	}
+}
+
+// wantURL fails t unless app builds exactly want for name and pairs: the
+// mount prefix followed by the route's path, for plain values.
+func (s *suite) wantURL(t testing.TB, app *App, want, name string, pairs ...string) {
+	t.Helper()
+	got, err := app.URL(name, pairs...)
+	if err != nil || got != want {
+		t.Errorf("a URL is the mount prefix followed by the route's path: URL(%q, %q) = %q, %v; want %q", name, pairs, got, err, want)
+	}
+}
