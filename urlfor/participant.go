@@ -329,32 +329,6 @@ func (p *Participant) build(r *Route, req *Request) (string, error) {
 	return u, nil
 }
 
-// pathOf returns the path of a URL that Route.Build made: what follows the
-// scheme and host of an absolute URL, up to the query or fragment.
-//
-// It is on every build's path: a relative URL (it starts with "/") is not
-// searched for "://", and strings.IndexByte (vectorised) finds the end
-// (strings.IndexAny made the check cost a third of a build).
-func pathOf(u string) string {
-	if u != "" && u[0] != '/' {
-		if i := strings.Index(u, "://"); i >= 0 {
-			rest := u[i+3:]
-			j := strings.IndexByte(rest, '/')
-			if j < 0 {
-				return "/"
-			}
-			u = rest[j:]
-		}
-	}
-	if i := strings.IndexByte(u, '?'); i >= 0 {
-		u = u[:i]
-	}
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
-	}
-	return u
-}
-
 // refuse returns the ParamError for a URL that r built but the dispatcher
 // would not route back, blaming the route's first parameter.
 func (p *Participant) refuse(r *Route, req *Request, why string) error {
