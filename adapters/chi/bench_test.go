@@ -64,3 +64,30 @@ func BenchmarkHandWritten(b *testing.B) {
 		_ = "/blog/posts/" + url.PathEscape("2024") + "/" + url.PathEscape("hello world")
 	}
 }
+
+// BenchmarkURLSiblings builds "/posts/{id}" alone and beside static
+// siblings that take values from it ("/posts/new", ...): the refusal is a
+// check of taken values (urlfor.Taken), not a complement regexp, so both
+// cost about the same.
+func BenchmarkURLSiblings(b *testing.B) {
+	for _, siblings := range []int{0, 3} {
+		b.Run(fmt.Sprintf("siblings=%d", siblings), func(b *testing.B) {
+			r := chi.NewRouter()
+			h := mustJoin(b, r)
+			r.With(partychi.Name("post")).Get("/posts/{id}", show)
+			for _, s := range []string{"new", "latest", "drafts"}[:siblings] {
+				r.Get("/posts/"+s, show)
+			}
+			mustParty(b, stripMux(map[string]http.Handler{"/blog": r}), "/blog/__invite__/")
+			if siblings > 0 {
+				if _, err := h.URL(nil, "post", "id", "new"); err == nil {
+					b.Fatal("a taken value was built")
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = h.URL(nil, "post", "id", "hello-world")
+			}
+		})
+	}
+}

@@ -41,7 +41,8 @@
 // costs the same whatever the number of routes (a map lookup).
 //
 // A mounted chi router that joined the party itself is left out of its
-// parent's walk: each app owns its routes and its namespace.
+// parent's walk: each app owns its routes and its namespace. Joined routers
+// are held weakly: one that is otherwise garbage is not kept alive.
 //
 // # Patterns and escaping
 //
@@ -66,6 +67,12 @@
 //   - in a route whose literal text needs escaping ("/über/{id}"), the
 //     bytes "/", "," and ";", which would give the URL a RawPath, where chi
 //     no longer matches that text;
+//   - values another route of the router takes: "new" beside "/posts/new",
+//     "new-a" beside "/x/new-{y}", digits beside "/r/{y:[0-9]+}", "api"
+//     beside Mount("/api", sub). chi itself says which (Mux.Find, asked at
+//     route-reading time about the candidates the patterns suggest, see
+//     package adapterkit); the error is a [*urlfor.ParamError] whose
+//     TakenBy names the route;
 //   - what every adapter refuses (urlfor.Route.Build): empty values, "."
 //     and "..", a byte where chi ends the parameter, and so on.
 //
@@ -86,8 +93,17 @@
 // chi handlers are net/http handlers: [Handle.URL], [Handle.AbsoluteURL]
 // and [Handle.Redirect] take the *http.Request. Handlers that do not hold
 // the handle use the package-level [URL], [AbsoluteURL] and [Redirect],
-// which find it in the request context where [Handle.Middleware] put it.
+// which find it in the request context where [Handle.Middleware] put it
+// ([FromRequest]).
 // chi's own routing context cannot replace that middleware: it knows the
 // top router of the request, the dispatcher when the app is mounted with
 // chi's Mount.
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger] and [TrustProxy] are the options
+// of every partyline adapter, and [ErrInvalidOption], [ErrAlreadyJoined]
+// and [ErrNoHandle] its errors (package adapterkit, which states the
+// contract this adapter keeps; urlfor/adaptertest checks it). Only
+// [ErrNamedTwice] is chi's own.
 package partychi

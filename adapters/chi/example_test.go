@@ -1,9 +1,13 @@
 package partychi_test
 
 import (
+	"errors"
 	"fmt"
+	"html/template"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 
 	"github.com/go-chi/chi/v5"
 	partychi "github.com/partyline-go/partyline/adapters/chi"
@@ -161,3 +165,117 @@ func ExampleURLParam() {
 
 // show stands for any handler.
 func show(w http.ResponseWriter, r *http.Request) {}
+
+// FromRequest finds the handle that h.Middleware put in the request; the
+// package-level AbsoluteURL uses it too.
+func ExampleFromRequest() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.With(h.Middleware).Get("/where", func(w http.ResponseWriter, r *http.Request) {
+		got, ok := partychi.FromRequest(r)
+		abs, err := partychi.AbsoluteURL(r, "post", "id", "9")
+		fmt.Fprintln(w, got == h, ok, abs, err)
+	})
+	r.With(partychi.Name("post")).Get("/posts/{id}", show)
+	party, _ := core.New(http.StripPrefix("/blog", r), []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://example.com/blog/where", nil))
+	fmt.Print(rec.Body.String())
+	_, ok := partychi.FromRequest(httptest.NewRequest(http.MethodGet, "/", nil))
+	fmt.Println(ok)
+	// Output:
+	// true true http://example.com/blog/posts/9 <nil>
+	// false
+}
+
+// The package-level Redirect finds the handle in the request; without
+// h.Middleware on the route it fails with ErrNoHandle and writes nothing.
+func ExampleRedirect() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.With(partychi.Name("home")).Get("/", show)
+	r.With(h.Middleware).Get("/go", func(w http.ResponseWriter, r *http.Request) {
+		_ = partychi.Redirect(w, r, http.StatusSeeOther, "home")
+	})
+	r.Get("/lost", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println(errors.Is(partychi.Redirect(w, r, http.StatusSeeOther, "home"), partychi.ErrNoHandle))
+	})
+	party, _ := core.New(r, []string{"/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/go", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	party.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/lost", nil))
+	// Output:
+	// 303 /
+	// true
+}
+
+// FuncMap gives templates urlFor, this app's names first.
+func ExampleHandle_FuncMap() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r)
+	r.With(partychi.Name("post")).Get("/posts/{id}", show)
+	tpl := template.Must(template.New("page").Funcs(h.FuncMap()).Parse(`<a href="{{urlFor "post" "id" .}}">`))
+	if _, err := core.New(http.StripPrefix("/blog", r), []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+	_ = tpl.Execute(os.Stdout, "a b")
+	// Output:
+	// <a href="/blog/posts/a%20b">
+}
+
+// AbsoluteURL takes the scheme and host of the request, or, with
+// TrustProxy, those the proxy forwarded.
+func ExampleHandle_AbsoluteURL() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r, partychi.TrustProxy())
+	r.With(partychi.Name("post")).Get("/posts/{id}", show)
+	if _, err := core.New(r, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "http://10.0.0.7/", nil)
+	fmt.Println(h.AbsoluteURL(req, "post", "id", "7"))
+	req.Header.Set("X-Forwarded-Proto", "https")
+	req.Header.Set("X-Forwarded-Host", "example.com")
+	fmt.Println(h.AbsoluteURL(req, "post", "id", "7"))
+	// Output:
+	// http://10.0.0.7/posts/7 <nil>
+	// https://example.com/posts/7 <nil>
+}
+
+// An app that registers its routes with their full paths, behind a
+// dispatcher that does not strip the prefix, says where its invite route
+// is; a namespace of its choosing qualifies its names.
+func ExampleInviteRoute() {
+	r := chi.NewRouter()
+	h, _ := partychi.Join(r, partychi.InviteRoute("/blog/__invite__/"), partychi.Namespace("journal"))
+	r.With(partychi.Name("post")).Get("/blog/posts/{id}", show)
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", r)
+	if _, err := core.New(mux, []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(h.URL(nil, "journal:post", "id", "7"))
+	// Output:
+	// /blog/posts/7 <nil>
+}
+
+// WithLogger reports the invitation.
+func ExampleWithLogger() {
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+	r := chi.NewRouter()
+	_, _ = partychi.Join(r, partychi.WithLogger(logger))
+	if _, err := core.New(http.StripPrefix("/blog", r), []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+	// Output:
+	// level=INFO msg="partyline: joined" invite_path=/blog/__invite__/ namespace=blog mount_prefix=/blog routes=0
+}

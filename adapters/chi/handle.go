@@ -1,11 +1,12 @@
 package partychi
 
 import (
+	"context"
 	"html/template"
 	"net/http"
-	"sync"
 
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // Handle is the app's membership in the party, returned by [Join]. Before
@@ -15,23 +16,26 @@ import (
 // reaches the app whose namespace is shop. A Handle is safe for concurrent
 // use.
 type Handle struct {
-	member   *urlfor.Member
-	cfg      config
-	acceptMu sync.Mutex // serialises Accept and Err in serveInvite
+	kit *adapterkit.Member
 }
+
+// serveInvite is the invite route ([adapterkit.Member.ServeInvite]).
+func (h *Handle) serveInvite(w http.ResponseWriter, r *http.Request) { h.kit.ServeInvite(w, r) }
 
 // URL returns the path of the endpoint name, with its app's mount prefix:
 // h.URL(r, "post", "id", "7") is "/blog/posts/7" for the blog mounted at
 // /blog. pairs are key, value, key, value...: the route's parameters ("*"
 // for a trailing wildcard), the rest become the query string. Values are
-// escaped for chi and refused when chi could not route them back (see
-// [URLParam] for what the handler then receives). r is not needed for a
-// path (it may be nil); it is there so that URL and [Handle.AbsoluteURL]
-// read alike. Errors are urlfor's: [urlfor.ErrNotInvited] before the
-// invitation, [*urlfor.UnknownEndpointError], [*urlfor.AmbiguousError],
-// [*urlfor.ParamError], [urlfor.ErrBadCall].
+// escaped for chi and refused when chi could not route them back, or would
+// route them to another route (see [URLParam] for what the handler then
+// receives). r is not needed for a path (it may be nil); it is there so
+// that URL and [Handle.AbsoluteURL] read alike. Errors are urlfor's:
+// [urlfor.ErrNotInvited] before the invitation,
+// [*urlfor.UnknownEndpointError], [*urlfor.AmbiguousError],
+// [*urlfor.ParamError] (TakenBy names the route that takes a refused
+// value), [urlfor.ErrBadCall].
 func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.member.URL(name, pairs...)
+	return h.kit.URL(name, pairs...)
 }
 
 // AbsoluteURL is [Handle.URL] with the scheme and host the client used to
@@ -39,31 +43,90 @@ func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, err
 // X-Forwarded-Proto and X-Forwarded-Host only with [TrustProxy]). A nil r is
 // an error wrapping [urlfor.ErrBadCall].
 func (h *Handle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.member.AbsoluteURL(r, h.cfg.trustProxy, name, pairs...)
+	return h.kit.AbsoluteURL(r, name, pairs...)
 }
 
-// Redirect answers r with a redirect to [Handle.URL] of name, with http.Redirect
-// and status code, which must be 3xx ([*RedirectCodeError] otherwise). On any
-// error nothing is written: the handler chooses what to answer.
+// Redirect answers r with a redirect to [Handle.URL] of name, with
+// http.Redirect and status code, which must be 3xx
+// ([*urlfor.RedirectCodeError] otherwise). On any error nothing is written:
+// the handler chooses what to answer.
 func (h *Handle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	if err := urlfor.CheckRedirectCode(code); err != nil {
-		return err
-	}
-	u, err := h.URL(r, name, pairs...)
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, u, code)
-	return nil
+	return h.kit.Redirect(w, r, code, name, pairs...)
 }
 
 // FuncMap returns urlFor for html/template (and, converted, text/template)
 // with this app's names first: {{urlFor "post" "id" .ID}}. It may be
 // installed before the invitation; calls made before it fail with
 // [urlfor.ErrNotInvited].
-func (h *Handle) FuncMap() template.FuncMap { return h.member.FuncMap() }
+func (h *Handle) FuncMap() template.FuncMap { return h.kit.FuncMap() }
 
 // Participant returns the app's [urlfor.Participant] (namespace, mount
 // prefix, routes), or an error wrapping [urlfor.ErrNotInvited] before the
 // invitation.
-func (h *Handle) Participant() (*urlfor.Participant, error) { return h.member.Participant() }
+func (h *Handle) Participant() (*urlfor.Participant, error) { return h.kit.Participant() }
+
+type ctxKey struct{}
+
+// Middleware is a chi middleware that puts h in the request context, for
+// the package-level [URL], [AbsoluteURL], [Redirect] and [FromRequest].
+// Since chi refuses r.Use after the first route (and [Join] registers one),
+// install it where routes are declared:
+//
+//	r.Group(func(r chi.Router) {
+//		r.Use(h.Middleware)
+//		r.Get("/posts/{id}", showPost) // showPost may call partychi.URL(r, ...)
+//	})
+//
+// or with r.With(h.Middleware), or in a sub-router's Use. A handler that
+// has h at hand (a closure, a struct field) does not need it: call h.URL.
+// It costs one context value per request.
+//
+// chi's routing context cannot stand in for it: its Routes is the top
+// router of the request, the dispatcher when the app is mounted with chi's
+// Mount, so it would find the wrong app, or none.
+func (h *Handle) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, h)))
+	})
+}
+
+// FromRequest returns the handle [Handle.Middleware] put in r's context;
+// false for a nil r or a request that did not pass through it.
+func FromRequest(r *http.Request) (*Handle, bool) {
+	if r == nil {
+		return nil, false
+	}
+	h, ok := r.Context().Value(ctxKey{}).(*Handle)
+	return h, ok
+}
+
+// URL is [Handle.URL] for the handle in r's context; [ErrNoHandle] (which
+// wraps urlfor.ErrNotInvited) when r did not pass through
+// [Handle.Middleware].
+func URL(r *http.Request, name string, pairs ...string) (string, error) {
+	h, ok := FromRequest(r)
+	if !ok {
+		return "", ErrNoHandle
+	}
+	return h.URL(r, name, pairs...)
+}
+
+// AbsoluteURL is [Handle.AbsoluteURL] for the handle in r's context;
+// [ErrNoHandle] without one.
+func AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
+	h, ok := FromRequest(r)
+	if !ok {
+		return "", ErrNoHandle
+	}
+	return h.AbsoluteURL(r, name, pairs...)
+}
+
+// Redirect is [Handle.Redirect] for the handle in r's context;
+// [ErrNoHandle] without one (nothing is written).
+func Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
+	h, ok := FromRequest(r)
+	if !ok {
+		return ErrNoHandle
+	}
+	return h.Redirect(w, r, code, name, pairs...)
+}

@@ -48,7 +48,7 @@ func TestRedirectFollowed(t *testing.T) {
 	})
 	r.Get("/bad", func(w http.ResponseWriter, r *http.Request) {
 		err := h.Redirect(w, r, http.StatusOK, "post", "id", "1")
-		var rc *partychi.RedirectCodeError
+		var rc *urlfor.RedirectCodeError
 		if !errors.As(err, &rc) || rc.Code != http.StatusOK || !errors.Is(err, urlfor.ErrBadCall) {
 			t.Errorf("Redirect(200): %v", err)
 		}

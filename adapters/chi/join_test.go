@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/go-chi/chi/v5"
 	partychi "github.com/partyline-go/partyline/adapters/chi"
@@ -173,5 +175,39 @@ func TestLogger(t *testing.T) {
 	mustParty(t, stripMux(map[string]http.Handler{"/app": r}), "/app/__invite__/")
 	if !strings.Contains(logs.String(), "partyline: joined") || !strings.Contains(logs.String(), "mount_prefix=/app") {
 		t.Errorf("log %q", logs.String())
+	}
+}
+
+// The registry of joined routers holds them weakly: a joined router that
+// is otherwise garbage is collected, while one that lives keeps its handle
+// (through its invite route), so that it still joins once and its parent's
+// walk still leaves it alone.
+func TestJoinedRouterIsNotKeptAlive(t *testing.T) {
+	gone := func() weak.Pointer[chi.Mux] {
+		r := chi.NewRouter()
+		mustJoin(t, r)
+		r.With(partychi.Name("home")).Get("/", echo("home"))
+		return weak.Make(r)
+	}()
+	kept := chi.NewRouter()
+	mustJoin(t, kept)
+	kept.With(partychi.Name("sub")).Get("/sub", echo("sub"))
+	for i := 0; i < 20 && gone.Value() != nil; i++ {
+		runtime.GC()
+	}
+	if gone.Value() != nil {
+		t.Fatal("a joined router that is otherwise garbage is kept alive")
+	}
+	_, err := partychi.Join(kept)
+	wantErrIs(t, err, partychi.ErrAlreadyJoined)
+	top := chi.NewRouter()
+	ht := mustJoin(t, top)
+	top.Mount("/k", kept)
+	mustParty(t, top, "/__invite__/", "/k/__invite__/")
+	if _, err := ht.URL(nil, "sub"); err != nil {
+		t.Fatal(err)
+	}
+	if got := routesOf(t, ht); len(got) != 0 {
+		t.Errorf("the parent lists the joined sub-router's routes %q", got)
 	}
 }

@@ -37,6 +37,10 @@ func shadowApp() *chi.Mux {
 	get("page", "/{id}/x", "id")
 	get("c", "/c/{id}", "id")
 	get("c-new", "/c/NEW")
+	get("draft", "/items/draft-{n}", "n") // registered first: chi's tree ignores the order
+	get("item", "/items/{id}", "id")
+	get("year", "/r/{y:[0-9]+}", "y")
+	get("any", "/r/{id}", "id")
 	sub := chi.NewRouter()
 	sub.With(partychi.Name("api-x")).Get("/x", echo("api-x"))
 	r.Mount("/api", sub)
@@ -55,17 +59,20 @@ func TestShadowPrecedence(t *testing.T) {
 	for _, tt := range []struct {
 		method, path, reaches string
 	}{
-		{"GET", "/posts/new", "post-new"}, // static beats param
-		{"GET", "/p/new/edit", "edit"},    // backtracks when the static branch dead-ends
-		{"GET", "/q/new", "q"},            // backtracks on another method
-		{"GET", "/e/new.json", "ext-new"}, // static beats param inside a segment
-		{"GET", "/x/new-a", "x-new"},      // a longer static prefix takes values
-		{"GET", "/x/new-", "x"},           // ... only with a non-empty rest
-		{"GET", "/f/readme", "readme"},    // static beats the wildcard
-		{"GET", "/gp/a", "gp-name"},       // param beats the wildcard
-		{"GET", "/gp/a/b", "gp"},          // ... backtracking for more segments
-		{"GET", "/api/x", "api-x"},        // a mount takes its prefix
-		{"GET", "/c/new", "c"},            // case-sensitive
+		{"GET", "/posts/new", "post-new"},  // static beats param
+		{"GET", "/p/new/edit", "edit"},     // backtracks when the static branch dead-ends
+		{"GET", "/q/new", "q"},             // backtracks on another method
+		{"GET", "/e/new.json", "ext-new"},  // static beats param inside a segment
+		{"GET", "/x/new-a", "x-new"},       // a longer static prefix takes values
+		{"GET", "/x/new-", "x"},            // ... only with a non-empty rest
+		{"GET", "/f/readme", "readme"},     // static beats the wildcard
+		{"GET", "/gp/a", "gp-name"},        // param beats the wildcard
+		{"GET", "/gp/a/b", "gp"},           // ... backtracking for more segments
+		{"GET", "/api/x", "api-x"},         // a mount takes its prefix
+		{"GET", "/c/new", "c"},             // case-sensitive
+		{"GET", "/items/draft-1", "draft"}, // a longer static prefix, whatever the order
+		{"GET", "/r/2024", "year"},         // a regexp parameter beats a plain one
+		{"GET", "/r/20a", "any"},           // ... when its regexp matches
 	} {
 		req, _ := http.NewRequest(tt.method, srv.URL+"/blog"+tt.path, nil)
 		resp, err := noRedirects.Do(req)
@@ -83,39 +90,47 @@ func TestShadowPrecedence(t *testing.T) {
 		t.Errorf("GET /api/y: status %d, want 404 from the mount", status)
 	}
 
+	// takenBy is the route that takes the value (ParamError.TakenBy), ""
+	// when the value must build and reach its own route.
 	for _, tt := range []struct {
-		name, key, value string
-		refused          bool
-		why              string
+		name, key, value, takenBy string
 	}{
-		{"post", "id", "new", true, `reaches "GET /posts/new" instead`},
-		{"post", "id", "newer", false, ""},
-		{"post", "id", "ne", false, ""},
-		{"edit", "id", "new", false, ""},
-		{"q", "id", "new", false, ""},
-		{"ext", "id", "new", true, `reaches "GET /e/new.json" instead`},
-		{"ext", "id", "neW", false, ""},
-		{"x", "id", "new-a", true, ""},
-		{"x", "id", "new-a,b", true, ""},
-		{"x", "id", "new", false, ""},
-		{"x", "id", "ne-a", false, ""},
-		{"files", "*", "readme", true, ""},
-		{"files", "*", "readme/x", false, ""},
-		{"files", "*", "read", false, ""},
-		{"g", "*", "n/a", true, ""},
-		{"g", "*", "n", false, ""},
-		{"g", "*", "m/a", false, ""},
-		{"gp", "*", "a/b", true, ""}, // over-approximation: a parameter sibling takes every non-empty value
-		{"gp", "*", "", false, ""},
-		{"page", "id", "api", true, `"api" by "the router mounted at /api/*"`},
-		{"page", "id", "apis", false, ""},
-		{"c", "id", "NEW", true, ""},
-		{"c", "id", "new", false, ""},
+		{"post", "id", "new", "GET /posts/new"},
+		{"post", "id", "newer", ""},
+		{"post", "id", "ne", ""},
+		{"edit", "id", "new", ""},
+		{"q", "id", "new", ""},
+		{"ext", "id", "new", "GET /e/new.json"},
+		{"ext", "id", "neW", ""},
+		{"x", "id", "new-a", "GET /x/new-{y}"},
+		{"x", "id", "new-a,b", "GET /x/new-{y}"},
+		{"x", "id", "new", ""},
+		{"x", "id", "ne-a", ""},
+		{"files", "*", "readme", "GET /f/readme"},
+		{"files", "*", "readme/x", ""},
+		{"files", "*", "read", ""},
+		{"g", "*", "n/a", "GET /g/n/{name}"},
+		{"g", "*", "n", ""},
+		{"g", "*", "m/a", ""},
+		{"gp", "*", "a", "GET /gp/{name}"},
+		{"gp", "*", "a/b", ""}, // chi backtracks to the wildcard for more segments
+		{"gp", "*", "", ""},
+		{"page", "id", "api", "the router mounted at /api/*"},
+		{"page", "id", "apis", ""},
+		{"c", "id", "NEW", "GET /c/NEW"},
+		{"c", "id", "new", ""},
+		{"item", "id", "draft-1", "GET /items/draft-{n}"},
+		{"item", "id", "draft", ""},
+		{"draft", "n", "1", ""},
+		{"any", "id", "2024", "GET /r/{y:[0-9]+}"},
+		{"any", "id", "20a", ""},
+		{"year", "y", "2024", ""},
 	} {
 		u, err := h.URL(nil, tt.name, tt.key, tt.value)
-		if tt.refused {
-			if !errors.Is(err, urlfor.ErrInvalidParam) || !strings.Contains(err.Error(), tt.why) {
-				t.Errorf("URL(%s, %s=%q) = %q, %v; want an invalid-parameter error with %q", tt.name, tt.key, tt.value, u, err, tt.why)
+		if tt.takenBy != "" {
+			var pe *urlfor.ParamError
+			if !errors.As(err, &pe) || pe.TakenBy != tt.takenBy || !strings.Contains(err.Error(), `reaches "`+tt.takenBy+`" instead`) {
+				t.Errorf("URL(%s, %s=%q) = %q, %v; want a ParamError taken by %q", tt.name, tt.key, tt.value, u, err, tt.takenBy)
 			}
 			continue
 		}
