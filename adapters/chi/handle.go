@@ -1,7 +1,6 @@
 package partychi
 
 import (
-	"context"
 	"html/template"
 	"net/http"
 
@@ -65,8 +64,6 @@ func (h *Handle) FuncMap() template.FuncMap { return h.kit.FuncMap() }
 // invitation.
 func (h *Handle) Participant() (*urlfor.Participant, error) { return h.kit.Participant() }
 
-type ctxKey struct{}
-
 // Middleware is a chi middleware that puts h in the request context, for
 // the package-level [URL], [AbsoluteURL], [Redirect] and [FromRequest].
 // Since chi refuses r.Use after the first route (and [Join] registers one),
@@ -85,48 +82,28 @@ type ctxKey struct{}
 // router of the request, the dispatcher when the app is mounted with chi's
 // Mount, so it would find the wrong app, or none.
 func (h *Handle) Middleware(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, h)))
-	})
+	return adapterkit.Middleware(h)(next)
 }
 
 // FromRequest returns the handle [Handle.Middleware] put in r's context;
 // false for a nil r or a request that did not pass through it.
-func FromRequest(r *http.Request) (*Handle, bool) {
-	if r == nil {
-		return nil, false
-	}
-	h, ok := r.Context().Value(ctxKey{}).(*Handle)
-	return h, ok
-}
+func FromRequest(r *http.Request) (*Handle, bool) { return adapterkit.FromRequest[Handle](r) }
 
 // URL is [Handle.URL] for the handle in r's context; [ErrNoHandle] (which
 // wraps urlfor.ErrNotInvited) when r did not pass through
 // [Handle.Middleware].
 func URL(r *http.Request, name string, pairs ...string) (string, error) {
-	h, ok := FromRequest(r)
-	if !ok {
-		return "", ErrNoHandle
-	}
-	return h.URL(r, name, pairs...)
+	return adapterkit.URLFrom[Handle](r, name, pairs...)
 }
 
 // AbsoluteURL is [Handle.AbsoluteURL] for the handle in r's context;
 // [ErrNoHandle] without one.
 func AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	h, ok := FromRequest(r)
-	if !ok {
-		return "", ErrNoHandle
-	}
-	return h.AbsoluteURL(r, name, pairs...)
+	return adapterkit.AbsoluteURLFrom[Handle](r, name, pairs...)
 }
 
 // Redirect is [Handle.Redirect] for the handle in r's context;
 // [ErrNoHandle] without one (nothing is written).
 func Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	h, ok := FromRequest(r)
-	if !ok {
-		return ErrNoHandle
-	}
-	return h.Redirect(w, r, code, name, pairs...)
+	return adapterkit.RedirectFrom[Handle](w, r, code, name, pairs...)
 }
