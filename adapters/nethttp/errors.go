@@ -1,20 +1,28 @@
 package partyhttp
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// ErrAlreadyJoined is returned by [Join] for a [ServeMux] that already
-// joined: an app has one membership in one party.
-var ErrAlreadyJoined = errors.New("partyhttp: this ServeMux already joined a party")
+// The errors of every partyline adapter ([adapterkit]), for errors.Is.
+var (
+	// ErrInvalidOption: [Join] got a nil ServeMux, a malformed option, or
+	// an invite route that conflicts with a registered pattern.
+	ErrInvalidOption = adapterkit.ErrInvalidOption
+	// ErrAlreadyJoined: [Join] was called twice for one ServeMux.
+	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
+	// ErrNoHandle: the package-level [URL], [AbsoluteURL] or [Redirect]
+	// found no [Handle.Middleware] handle in the request context. It wraps
+	// urlfor.ErrNotInvited.
+	ErrNoHandle = adapterkit.ErrNoHandle
+)
 
-// PatternError says why a ServeMux pattern could not become a URL template.
-// The route is still listed by [ServeMux.Routes], with this error in its Err,
-// and building its URL returns it. It matches [urlfor.ErrInvalidTemplate].
+// PatternError says why a ServeMux pattern has no URL template: its route is
+// listed with it in Err, and building it returns it. It matches
+// [urlfor.ErrInvalidTemplate].
 type PatternError struct {
 	Pattern string // the pattern as registered: "GET /posts/{id}"
 	Reason  string // why, with the ServeMux rule it comes from
@@ -27,20 +35,3 @@ func (e *PatternError) Error() string {
 
 // Is matches [urlfor.ErrInvalidTemplate].
 func (e *PatternError) Is(target error) bool { return target == urlfor.ErrInvalidTemplate }
-
-// RedirectCodeError is returned by [Handle.Redirect] for a status code that
-// is not a redirection (RFC 9110 §15.4: 300 to 399). Nothing is written to
-// the response. It matches [urlfor.ErrBadCall].
-type RedirectCodeError struct {
-	Code int // the status code given
-}
-
-// Error returns "partyhttp: status N is not a redirection (3xx)".
-func (e *RedirectCodeError) Error() string {
-	return fmt.Sprintf("partyhttp: status %d is not a redirection (3xx)", e.Code)
-}
-
-// Is matches [urlfor.ErrBadCall].
-func (e *RedirectCodeError) Is(target error) bool { return target == urlfor.ErrBadCall }
-
-func quote(s string) string { return strconv.Quote(s) }

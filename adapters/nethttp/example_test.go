@@ -1,6 +1,7 @@
 package partyhttp_test
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -112,12 +113,15 @@ func ExampleJoin() {
 	fmt.Println(h.URL(nil, "post", "id", "1"))
 	fmt.Println(h.URL(nil, "shop:cart", "id", "42"))
 	fmt.Println(urlfor.New(party).URL("journal:post", "id", "2"))
+	p, _ := h.Participant()
+	fmt.Println(p.Namespace(), p.MountPrefix(), p.Framework())
 	_, err = h.URL(nil, "post", "id", "..")
 	fmt.Println(err)
 	// Output:
 	// /blog/posts/1 <nil>
 	// /shop/cart/42 <nil>
 	// /blog/posts/2 <nil>
+	// journal /blog net/http
 	// urlfor: post: parameter "id" value ".." is a dot segment, which clients and routers remove (RFC 3986 §5.2.4) (pattern "GET /posts/{id}")
 }
 
@@ -141,7 +145,7 @@ func ExampleHandle_Redirect() {
 	fmt.Println(h.Redirect(httptest.NewRecorder(), nil, http.StatusOK, "post", "id", "7"))
 	// Output:
 	// 301 /blog/posts/7
-	// partyhttp: status 200 is not a redirection (3xx)
+	// urlfor: redirect status 200 is not a 3xx status
 }
 
 // FuncMap gives templates urlFor, with the app's names first.
@@ -160,4 +164,55 @@ func ExampleHandle_FuncMap() {
 	_ = page.Execute(os.Stdout, 7)
 	// Output:
 	// <a href="/blog/posts/7">post 7</a>
+}
+
+// Handlers that do not hold the handle find it in the request context,
+// where Handle.Middleware put it: partyhttp.URL, AbsoluteURL and Redirect.
+func ExampleFromRequest() {
+	blog := partyhttp.NewServeMux()
+	h, _ := partyhttp.Join(blog)
+	blog.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	blog.HandleFunc("GET /share/{id}", func(w http.ResponseWriter, r *http.Request) {
+		_, ok := partyhttp.FromRequest(r)
+		u, _ := partyhttp.URL(r, "post", "id", r.PathValue("id"))
+		abs, _ := partyhttp.AbsoluteURL(r, "post", "id", r.PathValue("id"))
+		fmt.Fprintln(w, ok, u, abs)
+	})
+	blog.HandleFunc("GET /p/{id}", func(w http.ResponseWriter, r *http.Request) {
+		_ = partyhttp.Redirect(w, r, http.StatusFound, "post", "id", r.PathValue("id"))
+	})
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", h.Middleware(blog)))
+	party, _ := core.New(root, []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest("GET", "https://example.com/blog/share/7", nil))
+	fmt.Print(rec.Body.String())
+	rec = httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest("GET", "/blog/p/7", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	_, err := partyhttp.URL(httptest.NewRequest("GET", "/", nil), "post", "id", "7")
+	fmt.Println(errors.Is(err, partyhttp.ErrNoHandle))
+	// Output:
+	// true /blog/posts/7 https://example.com/blog/posts/7
+	// 302 /blog/posts/7
+	// true
+}
+
+// AbsoluteURL takes the scheme and host the client used.
+func ExampleHandle_AbsoluteURL() {
+	mux := partyhttp.NewServeMux()
+	h, _ := partyhttp.Join(mux, partyhttp.TrustProxy())
+	mux.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", mux))
+	if _, err := core.New(root, []string{"/blog/__invite__/"}); err != nil {
+		panic(err)
+	}
+	r := httptest.NewRequest("GET", "http://10.0.0.2:8080/blog/", nil)
+	r.Header.Set("X-Forwarded-Proto", "https")
+	r.Header.Set("X-Forwarded-Host", "example.com")
+	fmt.Println(h.AbsoluteURL(r, "post", "id", "7"))
+	// Output:
+	// https://example.com/blog/posts/7 <nil>
 }

@@ -23,12 +23,13 @@ func TestJoinErrors(t *testing.T) {
 		opts []partyhttp.Option
 		want error
 	}{
-		{"no leading slash", []partyhttp.Option{partyhttp.InviteRoute("__invite__/")}, core.ErrInvalidInvitePath},
-		{"empty invite route", []partyhttp.Option{partyhttp.InviteRoute("")}, core.ErrInvalidInvitePath},
-		{"host in invite route", []partyhttp.Option{partyhttp.InviteRoute("example.com/__invite__/")}, core.ErrInvalidInvitePath},
-		{"wildcard in invite route", []partyhttp.Option{partyhttp.InviteRoute("/{x}/")}, core.ErrInvalidInvitePath},
-		{"space in invite route", []partyhttp.Option{partyhttp.InviteRoute("/a b/")}, core.ErrInvalidInvitePath},
-		{"colon in namespace", []partyhttp.Option{partyhttp.Namespace("a:b")}, urlfor.ErrBadCall},
+		{"no leading slash", []partyhttp.Option{partyhttp.InviteRoute("__invite__/")}, partyhttp.ErrInvalidOption},
+		{"empty invite route", []partyhttp.Option{partyhttp.InviteRoute("")}, partyhttp.ErrInvalidOption},
+		{"host in invite route", []partyhttp.Option{partyhttp.InviteRoute("example.com/__invite__/")}, partyhttp.ErrInvalidOption},
+		{"wildcard in invite route", []partyhttp.Option{partyhttp.InviteRoute("/{x}/")}, partyhttp.ErrInvalidOption},
+		{"space in invite route", []partyhttp.Option{partyhttp.InviteRoute("/a b/")}, partyhttp.ErrInvalidOption},
+		{"tab in invite route", []partyhttp.Option{partyhttp.InviteRoute("/a\tb/")}, partyhttp.ErrInvalidOption},
+		{"colon in namespace", []partyhttp.Option{partyhttp.Namespace("a:b")}, partyhttp.ErrInvalidOption},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,8 +49,8 @@ func TestJoinErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := partyhttp.Join(nil); !errors.Is(err, urlfor.ErrBadCall) {
-		t.Errorf("Join(nil) = %v, want ErrBadCall", err)
+	if _, err := partyhttp.Join(nil); !errors.Is(err, partyhttp.ErrInvalidOption) || !strings.HasPrefix(err.Error(), "partyhttp: ") {
+		t.Errorf("Join(nil) = %v, want ErrInvalidOption", err)
 	}
 	var nilOpt partyhttp.Option
 	if _, err := partyhttp.Join(partyhttp.NewServeMux(), nilOpt); err != nil {
@@ -77,7 +78,7 @@ func TestJoinInviteRouteConflict(t *testing.T) {
 	m := partyhttp.NewServeMux()
 	m.HandleFunc("GET /__invite__/{$}", endpoint("mine"))
 	_, err := partyhttp.Join(m)
-	if !errors.Is(err, core.ErrInvalidInvitePath) || !strings.Contains(err.Error(), "conflicts") {
+	if !errors.Is(err, partyhttp.ErrInvalidOption) || !strings.Contains(err.Error(), "conflicts") {
 		t.Fatalf("Join = %v, want the conflict as an error", err)
 	}
 	h, err := partyhttp.Join(m, partyhttp.InviteRoute("/__party__"))
@@ -180,7 +181,7 @@ func TestAfterTheInvitation(t *testing.T) {
 	for _, code := range []int{0, 200, 299, 400, 1302} {
 		rec := httptest.NewRecorder()
 		err := a.h.Redirect(rec, r, code, "post", "id", "7")
-		var rce *partyhttp.RedirectCodeError
+		var rce *urlfor.RedirectCodeError
 		if !errors.As(err, &rce) || rce.Code != code || !errors.Is(err, urlfor.ErrBadCall) {
 			t.Errorf("Redirect(%d) = %v, want a *RedirectCodeError", code, err)
 		}

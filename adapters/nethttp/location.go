@@ -3,15 +3,13 @@ package partyhttp
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 )
 
-// http.ServeMux names, in a conflict panic, the file and line that
-// registered each pattern: through the wrapper, both would be the wrapper's
-// own call. The wrapper keeps its callers' locations and puts them back in
-// the message, so that it points at the user's code as ServeMux's does.
+// A conflict panic of http.ServeMux names the file and line of each
+// registration, the wrapper's own: relocate puts its callers' back.
 
 // callerLocation is "file:line" of the caller skip frames above its caller.
 func callerLocation(skip int) string {
@@ -21,43 +19,23 @@ func callerLocation(skip int) string {
 	return "unknown location"
 }
 
-// relocate rewrites ServeMux's panic value v for a registration made at loc:
-// the wrapper's locations become the user's. Values it does not recognise
-// are returned unchanged.
+// conflict is ServeMux's conflict message (net/http/server.go, register):
+// `pattern "new" (registered at LOC) conflicts with pattern "old" (registered at LOC):...`.
+var conflict = regexp.MustCompile(`(?s)^(.*? \(registered at )[^)]*(\) conflicts with pattern )("(?:[^"\\]|\\.)*")( \(registered at )([^)]*)(\).*)$`)
+
+// relocate puts loc, and the other pattern's, in ServeMux's conflict panic
+// value v; it returns other values unchanged.
 func (m *ServeMux) relocate(v any, loc string) any {
 	err, ok := v.(error)
 	if !ok {
 		return v
 	}
-	msg := err.Error()
-	const at = " (registered at "
-	i := strings.Index(msg, at)
-	if i < 0 {
+	s := conflict.FindStringSubmatch(err.Error())
+	if s == nil {
 		return v
 	}
-	// The first location is the new pattern's; the second, after
-	// `conflicts with pattern "…"`, the registered one's.
-	msg, rest := msg[:i]+at+loc+")", afterParen(msg[i+len(at):])
-	const with = " conflicts with pattern "
-	if !strings.HasPrefix(rest, with) {
-		return v
+	if other, _ := strconv.Unquote(s[3]); m.locs[other] != "" {
+		s[5] = m.locs[other]
 	}
-	quoted, err2 := strconv.QuotedPrefix(rest[len(with):])
-	if err2 != nil {
-		return v
-	}
-	other, _ := strconv.Unquote(quoted)
-	rest = rest[len(with)+len(quoted):]
-	if otherLoc, ok := m.locs[other]; ok && strings.HasPrefix(rest, at) {
-		rest = at + otherLoc + ")" + afterParen(rest[len(at):])
-	}
-	return errors.New(msg + with + quoted + rest)
-}
-
-// afterParen returns s after its first ")".
-func afterParen(s string) string {
-	if i := strings.IndexByte(s, ')'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
+	return errors.New(s[1] + loc + s[2] + s[3] + s[4] + s[5] + s[6])
 }

@@ -3,84 +3,126 @@ package partyhttp
 import (
 	"net/url"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // SubtreeParam is the key that fills the anonymous remainder of a subtree
-// pattern, one that ends in "/" without "{$}": "/static/" matches
-// "/static/css/site.css", and h.URL(r, "static", SubtreeParam, "css/site.css")
-// builds it. ServeMux gives that remainder no name (r.PathValue cannot read
-// it; the handler sees it in r.URL.Path after the pattern's prefix), so it
-// gets one that no ServeMux wildcard can have: "*", as chi spells its
-// catch-all. It may be left out: h.URL(r, "static") is "/static/".
+// pattern ("/static/" matches "/static/css/site.css"):
+// h.URL(r, "static", SubtreeParam, "css/site.css"). ServeMux gives it no
+// name (the handler reads it in r.URL.Path), so it gets one no wildcard can
+// have, "*" as in chi. Left out, it is empty: "/static/".
 const SubtreeParam = "*"
 
-// notSlash is the constraint of every "{name}" parameter: any value but "/"
-// alone. ServeMux decodes a segment before matching it, and a segment that
-// decodes to "/" ("%2F") is, to its routing tree, the trailing slash of
-// "{$}" and of subtree patterns: a single wildcard never matches it
-// (net/http/routing_tree.go, matchPath), so no URL can carry that value.
-// Every other value holding "/" ("a/b", "//", "/a") routes back.
+// notSlash is the constraint of every "{name}": any value but "/" alone,
+// whose segment "%2F" ServeMux decodes and takes for the trailing slash of
+// "{$}" and subtrees, which no single wildcard matches
+// (net/http/routing_tree.go, matchPath). "a/b", "//" and "/a" route back.
 const notSlash = `(?s:[^/].*|/.+)`
 
-// translate reads one ServeMux pattern ("[METHOD ][HOST]/[PATH]", Go 1.22)
-// into the route named name. A pattern it cannot translate, or whose URLs
-// could never reach it, becomes a route with Err set (a [*PatternError]):
-// listed, and failing to build.
-//
-// The path becomes a urlfor template, segment by segment, as ServeMux's own
-// parser reads it (net/http/pattern.go):
-//
-//	literal segment   "posts"     -> literal text, percent-decoded then
-//	                                 re-escaped: ServeMux compares it with the
-//	                                 decoded request segment, so "/caf%C3%A9"
-//	                                 and "/café" are the same literal
-//	"{name}"                      -> urlfor.Param (one whole segment), any value but "/"
-//	"{name...}"                   -> urlfor.Wildcard (the remainder; may be empty)
-//	"{$}"                         -> nothing: the literal "/" before it ends the path
-//	trailing "/"                  -> that "/" and urlfor.Wildcard(SubtreeParam)
-//
-// A host becomes a literal host template: its URLs are absolute.
-//
-// No urlfor.TemplateOption is needed: since Go 1.22, ServeMux splits the
-// escaped path into segments before decoding each one, so "%2F" inside a
-// value stays inside its segment and comes back from r.PathValue as "/"
-// (nothing is Unroutable, except the value "/" alone: see notSlash); and
-// wildcards are whole segments, so no parameter is followed by literal text
-// in its segment (no Backtracking).
+// segKind is the kind of one segment of a ServeMux pattern.
+type segKind uint8
+
+const (
+	segLit    segKind = iota // literal text, decoded
+	segSingle                // "{name}"
+	segMulti                 // "{name...}", or the rest below a trailing "/"
+	segDollar                // "{$}": the empty last segment after a "/"
+)
+
+type seg struct {
+	kind segKind
+	text string // a literal's decoded text, or a wildcard's name
+	tok  int    // a wildcard's index in its entry's parts and tokens
+}
+
+// entry is one registered pattern: its route as translated alone, and what
+// the analysis of the values other routes take needs (shadow.go).
+type entry struct {
+	base  urlfor.Route
+	host  string
+	segs  []seg         // nil when the pattern did not translate
+	parts []urlfor.Part // the path template's parts
+	shape adapterkit.Shape
+}
+
+// translate reads a ServeMux pattern ("[METHOD ][HOST]/[PATH]") into the
+// route named name, segment by segment as net/http/pattern.go does: a
+// literal decoded then re-escaped ("/caf%C3%A9" is "/café"), "{name}" a
+// urlfor.Param (notSlash), "{name...}" a Wildcard, "{$}" nothing after its
+// "/", a trailing "/" a Wildcard(SubtreeParam), a host a literal host
+// template. ServeMux splits the escaped path before decoding each segment
+// and wildcards are whole segments: no urlfor.TemplateOption is needed. A
+// pattern no URL can reach gets Err, a [*PatternError].
 func translate(name, pattern string) urlfor.Route { return newEntry(name, pattern).base }
 
-// newEntry reads one pattern as translate does, keeping what the shadow
-// analysis needs: its segments and the parts to rebuild its template with.
 func newEntry(name, pattern string) *entry {
-	e := &entry{base: urlfor.Route{Name: name, Pattern: pattern}}
-	r := &e.base
+	e := &entry{base: urlfor.Route{Name: name, Pattern: pattern}, shape: adapterkit.Shape{By: pattern}}
 	method, host, p, err := splitPattern(pattern)
-	r.Method = method
+	if e.base.Method, e.host = method, host; err == nil {
+		e.segs, err = parsePath(pattern, p)
+	}
 	if err != nil {
-		r.Err = err
+		e.base.Err, e.segs = err, nil
 		return e
 	}
-	parts, segs, partOf, err := pathParts(pattern, p)
+	e.parts, e.shape.Tokens = assemble(e.segs)
+	if e.base = e.build(e.parts); e.base.Err != nil {
+		e.segs = nil
+	}
+	return e
+}
+
+// build returns e's route with parts as its path template.
+func (e *entry) build(parts []urlfor.Part) urlfor.Route {
+	r := e.base
+	var err error
+	if r.Path, err = urlfor.NewTemplate(r.Pattern, parts); err == nil && e.host != "" {
+		r.Host, err = urlfor.NewHostTemplate(e.host, []urlfor.Part{urlfor.Literal(e.host)})
+	}
 	if err != nil {
-		r.Err = err
-		return e
+		r.Path, r.Host, r.Err = nil, nil, &PatternError{Pattern: r.Pattern, Reason: err.Error()}
 	}
-	if r.Path, err = urlfor.NewTemplate(pattern, parts); err != nil {
-		r.Err = &PatternError{Pattern: pattern, Reason: err.Error()}
-		return e
+	return r
+}
+
+// assemble turns segments into template parts and the parallel tokens of
+// [adapterkit.Shape], and records in each wildcard segment its index. A
+// token's literal is the decoded text ServeMux compares, a "/" inside a
+// segment ("%2F") masked as 0xFF (see withTwin).
+func assemble(segs []seg) (parts []urlfor.Part, toks []adapterkit.Token) {
+	var lit, tok strings.Builder
+	flush := func() {
+		parts, toks = append(parts, urlfor.Literal(lit.String())), append(toks, adapterkit.Lit(tok.String()))
+		lit.Reset()
+		tok.Reset()
 	}
-	if host != "" {
-		if r.Host, err = urlfor.NewHostTemplate(host, []urlfor.Part{urlfor.Literal(host)}); err != nil {
-			r.Err = &PatternError{Pattern: pattern, Reason: err.Error()}
-			return e
+	for k := range segs {
+		s := &segs[k]
+		lit.WriteByte('/')
+		tok.WriteByte('/')
+		switch s.kind {
+		case segLit:
+			lit.WriteString(url.PathEscape(s.text))
+			tok.WriteString(strings.ReplaceAll(s.text, "/", "\xff"))
+		case segSingle:
+			flush()
+			s.tok = len(parts)
+			parts, toks = append(parts, urlfor.Param(s.text).Matching(notSlash)), append(toks, adapterkit.P(s.text))
+		case segMulti:
+			flush()
+			s.tok = len(parts)
+			parts, toks = append(parts, urlfor.Wildcard(s.text)), append(toks, adapterkit.Wild(s.text))
 		}
 	}
-	e.host, e.segs, e.parts, e.partOf = host, segs, parts, partOf
-	return e
+	if lit.Len() > 0 {
+		flush()
+	}
+	return parts, toks
 }
 
 // splitPattern splits a pattern into its method, host and path, with
@@ -96,7 +138,7 @@ func splitPattern(pattern string) (method, host, p string, err error) {
 	rest := pattern
 	if i := strings.IndexAny(pattern, " \t"); i >= 0 {
 		method, rest = pattern[:i], strings.TrimLeft(pattern[i+1:], " \t")
-		if !isToken(method) {
+		if !token.MatchString(method) {
 			return fail("has an invalid method " + quote(method))
 		}
 	}
@@ -134,85 +176,54 @@ func checkHost(host string) string {
 	return ""
 }
 
-// pathParts translates a clean pattern path into template parts, and its
-// segments, with partOf[k] the index in parts of segment k's wildcard (-1
-// for a literal segment).
-func pathParts(pattern, p string) (parts []urlfor.Part, segs []seg, partOf []int, err error) {
-	fail := func(why string) ([]urlfor.Part, []seg, []int, error) {
-		return nil, nil, nil, &PatternError{Pattern: pattern, Reason: why}
-	}
-	add := func(s seg, part int) {
-		segs = append(segs, s)
-		partOf = append(partOf, part)
-	}
-	var lit strings.Builder
-	flush := func() {
-		parts = append(parts, urlfor.Literal(lit.String()))
-		lit.Reset()
-	}
+// parsePath reads the segments of a clean pattern path.
+func parsePath(pattern, p string) ([]seg, error) {
+	raw := strings.Split(p[1:], "/")
+	segs := make([]seg, 0, len(raw))
 	seen := map[string]bool{}
-	for rest := p; rest != ""; {
-		// Invariant: rest[0] == '/'.
-		rest = rest[1:]
-		lit.WriteByte('/')
-		if rest == "" { // a trailing slash: the subtree below
-			flush()
-			add(seg{kind: segMulti}, len(parts))
-			parts = append(parts, urlfor.Wildcard(SubtreeParam))
-			break
+	for k, sg := range raw {
+		s, why := parseSegment(sg, k == len(raw)-1, seen)
+		if why != "" {
+			return nil, &PatternError{Pattern: pattern, Reason: why}
 		}
-		sg := rest
-		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			sg, rest = rest[:i], rest[i:]
-		} else {
-			rest = ""
-		}
-		if !strings.Contains(sg, "{") {
-			dec := pathUnescape(sg)
-			if dec == "." || dec == ".." {
-				return fail("has the segment " + quote(sg) + ", which clients read as a dot segment (RFC 3986 §5.2.4) and remove")
-			}
-			lit.WriteString(url.PathEscape(dec))
-			add(seg{kind: segLit, text: dec}, -1)
-			continue
-		}
-		if sg[0] != '{' || sg[len(sg)-1] != '}' {
-			return fail("has the segment " + quote(sg) + ": a wildcard must be a whole segment, \"{name}\"")
-		}
-		wild := sg[1 : len(sg)-1]
-		if wild == "$" {
-			if rest != "" {
-				return fail("has \"{$}\" before its end")
-			}
-			flush()
-			add(seg{kind: segDollar}, -1)
-			break
-		}
-		wild, multi := strings.CutSuffix(wild, "...")
-		switch {
-		case multi && rest != "":
-			return fail("has " + quote(sg) + " before its end")
-		case wild == "":
-			return fail("has an empty wildcard")
-		case !isIdentifier(wild):
-			return fail("has the wildcard name " + quote(wild) + ", which is not a Go identifier")
-		case seen[wild]:
-			return fail("has the wildcard " + quote(wild) + " twice")
-		}
-		seen[wild] = true
-		flush()
-		if multi {
-			add(seg{kind: segMulti}, len(parts))
-			parts = append(parts, urlfor.Wildcard(wild))
-		} else {
-			add(seg{kind: segSingle}, len(parts))
-			parts = append(parts, urlfor.Param(wild).Matching(notSlash))
-		}
+		segs = append(segs, s)
 	}
-	if lit.Len() > 0 {
-		flush()
+	return segs, nil
+}
+
+// parseSegment reads one segment; an empty one (only last, in a clean
+// path) is the subtree below a trailing "/". why says what is wrong.
+func parseSegment(sg string, last bool, seen map[string]bool) (s seg, why string) {
+	switch {
+	case sg == "":
+		return seg{kind: segMulti, text: SubtreeParam}, ""
+	case !strings.Contains(sg, "{"):
+		dec := pathUnescape(sg)
+		if dec == "." || dec == ".." {
+			return s, "has the segment " + quote(sg) + ", which clients read as a dot segment (RFC 3986 §5.2.4) and remove"
+		}
+		return seg{kind: segLit, text: dec}, ""
+	case sg[0] != '{' || sg[len(sg)-1] != '}':
+		return s, "has the segment " + quote(sg) + ": a wildcard must be a whole segment, \"{name}\""
 	}
-	return parts, segs, partOf, nil
+	name, multi := strings.CutSuffix(sg[1:len(sg)-1], "...")
+	switch {
+	case (multi || name == "$") && !last:
+		return s, "has " + quote(sg) + " before its end"
+	case name == "$" && !multi:
+		return seg{kind: segDollar}, ""
+	case name == "":
+		return s, "has an empty wildcard"
+	case !identifier.MatchString(name):
+		return s, "has the wildcard name " + quote(name) + ", which is not a Go identifier"
+	case seen[name]:
+		return s, "has the wildcard " + quote(name) + " twice"
+	}
+	seen[name] = true
+	if multi {
+		return seg{kind: segMulti, text: name}, ""
+	}
+	return seg{kind: segSingle, text: name}, ""
 }
 
 // cleanPath is ServeMux's: path.Clean that keeps a trailing slash.
@@ -232,24 +243,11 @@ func pathUnescape(s string) string {
 	return s
 }
 
-// isIdentifier reports whether s is a Go identifier, as ServeMux requires
-// of wildcard names.
-func isIdentifier(s string) bool {
-	for i, c := range s {
-		if !unicode.IsLetter(c) && c != '_' && (i == 0 || !unicode.IsDigit(c)) {
-			return false
-		}
-	}
-	return s != ""
-}
+// identifier is a Go identifier, as ServeMux requires of wildcard names;
+// token an RFC 9110 token, as a method must be.
+var (
+	identifier = regexp.MustCompile(`^[\p{L}_][\p{L}\p{Nd}_]*$`)
+	token      = regexp.MustCompile("^[-!#$%&'*+.^_`|~0-9A-Za-z]+$")
+)
 
-// isToken reports whether s is an RFC 9110 token, as a method must be.
-func isToken(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
-			return false
-		}
-	}
-	return s != ""
-}
+func quote(s string) string { return strconv.Quote(s) }

@@ -15,9 +15,9 @@ import (
 )
 
 // TestServeMuxPrecedence pins down, over real HTTP, the precedence rules
-// the shadow analysis relies on (the table in shadow.go): each case
-// registers patterns on a plain http.ServeMux, in the order given, and
-// checks which one a request reaches.
+// that the adapter leaves to ServeMux.Handler to apply (shadow.go): each
+// case registers patterns on a plain http.ServeMux, in the order given,
+// and checks which one a request reaches.
 func TestServeMuxPrecedence(t *testing.T) {
 	for _, tc := range []struct {
 		rule     string
@@ -38,6 +38,8 @@ func TestServeMuxPrecedence(t *testing.T) {
 		{"literal beats {name...}", []string{"/files/{path...}", "/files/readme"}, "GET", "", "/files/readme", "/files/readme"},
 		{"subtree below a literal redirects", []string{"/files/{path...}", "/files/readme/"}, "GET", "", "/files/readme", "307"},
 		{"{$} beats an empty {name...}", []string{"/files/{path...}", "/files/{$}"}, "GET", "", "/files/", "/files/{$}"},
+		{"{name} beats {name...}", []string{"GET /w/{rest...}", "GET /w/{id}"}, "GET", "", "/w/a", "GET /w/{id}"},
+		{"below {name}/, a redirect", []string{"GET /w/{rest...}", "GET /w/{id}/"}, "GET", "", "/w/a", "307"},
 		{"a subtree does not take its own name", []string{"GET /posts/{id}", "/posts/new/"}, "GET", "", "/posts/new", "GET /posts/{id}"},
 		{"host pattern at its host", []string{"GET /posts/{id}", "example.com/posts/new"}, "GET", "example.com", "/posts/new", "example.com/posts/new"},
 		{"host pattern elsewhere", []string{"GET /posts/{id}", "example.com/posts/new"}, "GET", "other.test", "/posts/new", "GET /posts/{id}"},
@@ -107,6 +109,7 @@ func TestShadowRefusals(t *testing.T) {
 	m.Named("file").HandleFunc("/files/{path...}", ok)
 	m.Named("page").HandleFunc("GET /{page}", ok)
 	m.Named("static").HandleFunc("/static/", ok)
+	m.Named("rest").HandleFunc("GET /w/{rest...}", ok)
 	// Registered after the routes they take from.
 	m.Named("new").HandleFunc("GET /posts/new", ok)
 	m.Named("latest").HandleFunc("GET /posts/latest", ok)
@@ -118,6 +121,7 @@ func TestShadowRefusals(t *testing.T) {
 	m.Named("filesroot").HandleFunc("/files/{$}", ok)
 	m.Named("about").HandleFunc("GET /about", ok)
 	m.Named("logo").HandleFunc("GET /static/logo.png", ok)
+	m.Named("wid").HandleFunc("GET /w/{id}", ok) // every one-segment value of "rest"
 	root := http.NewServeMux()
 	root.Handle("/pages/", http.StripPrefix("/pages", m))
 	p, err := core.New(root, []string{"/pages/__invite__/"})
@@ -135,8 +139,8 @@ func TestShadowRefusals(t *testing.T) {
 		name, key, value string
 		takenBy          string // "" when the value must route back
 	}{
-		{"post", "id", "new", `"GET /posts/new" (for "new")`},
-		{"post", "id", "latest", `"GET /posts/latest" (for "latest")`},
+		{"post", "id", "new", `"GET /posts/new"`},
+		{"post", "id", "latest", `"GET /posts/latest"`},
 		{"post", "id", "NEW", ""},
 		{"post", "id", "newer", ""},
 		{"post", "id", "edit", ""},
@@ -148,16 +152,20 @@ func TestShadowRefusals(t *testing.T) {
 		{"page", "page", "__invite__", "guard"},
 		{"page", "page", "__INVITE__", "guard"},
 		{"page", "page", "__invite", ""},
-		{"file", "path", "readme", "constraint"},
+		{"file", "path", "readme", `"/files/readme"`},
 		{"file", "path", "readme/x", ""},
-		{"file", "path", "docs", "constraint"},
-		{"file", "path", "docs/a/b", "constraint"},
+		{"file", "path", "docs", `"/files/docs/"`},
+		{"file", "path", "docs/a/b", `"/files/docs/"`},
 		{"file", "path", "docsx", ""},
-		{"file", "path", "", "constraint"},
+		{"file", "path", "", `"/files/{$}"`},
 		{"file", "path", "a/b", ""},
-		{"static", partyhttp.SubtreeParam, "logo.png", "constraint"},
+		{"static", partyhttp.SubtreeParam, "logo.png", `"GET /static/logo.png"`},
 		{"static", partyhttp.SubtreeParam, "logo.png.bak", ""},
 		{"static", partyhttp.SubtreeParam, "", ""},
+		{"rest", "rest", "a", `"GET /w/{id}"`},
+		{"rest", "rest", "NEW", `"GET /w/{id}"`},
+		{"rest", "rest", "a/b", ""},
+		{"rest", "rest", "", ""},
 	} {
 		u, err := h.URL(nil, tc.name, tc.key, tc.value)
 		if tc.takenBy != "" {
@@ -167,8 +175,8 @@ func TestShadowRefusals(t *testing.T) {
 				t.Errorf("URL(%s, %q) = %q, want a refusal (%s)", tc.name, tc.value, u, tc.takenBy)
 			case !errors.As(err, &pe) || !errors.Is(err, urlfor.ErrInvalidParam):
 				t.Errorf("URL(%s, %q): %v, want a *ParamError", tc.name, tc.value, err)
-			case strings.HasPrefix(tc.takenBy, `"`) && (!strings.Contains(err.Error(), tc.takenBy) || !strings.HasSuffix(err.Error(), ` instead (pattern "`+pe.Pattern+`")`)):
-				t.Errorf("URL(%s, %q): %v, want it to say it reaches %s instead", tc.name, tc.value, err, tc.takenBy)
+			case strings.HasPrefix(tc.takenBy, `"`) && (strconv.Quote(pe.TakenBy) != tc.takenBy || !strings.HasSuffix(err.Error(), `reaches `+tc.takenBy+` instead (pattern "`+pe.Pattern+`")`)):
+				t.Errorf("URL(%s, %q): %v (TakenBy %q), want it to say it reaches %s instead", tc.name, tc.value, err, pe.TakenBy, tc.takenBy)
 			}
 			continue
 		}

@@ -238,3 +238,39 @@ func TestSample(t *testing.T) {
 		}
 	}
 }
+
+// RequestURL and Redirect give a route with a host of its own the scheme
+// the request came with; other routes stay paths.
+func TestMemberRequestURL(t *testing.T) {
+	path, _ := urlfor.NewTemplate("/about", []urlfor.Part{urlfor.Literal("/about")})
+	host, err := urlfor.NewHostTemplate("example.com", []urlfor.Part{urlfor.Literal("example.com")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := urlfor.SourceFunc(func() []urlfor.Route {
+		return []urlfor.Route{{Name: "about", Pattern: "example.com/about", Path: path, Host: host}, {Name: "home", Pattern: "/about", Path: path}}
+	})
+	m := adapterkit.NewMember("partyx", "x", adapterkit.NewConfig(nil), src)
+	if _, err := core.New(http.HandlerFunc(m.ServeInvite), []string{"/__invite__/"}); err != nil {
+		t.Fatal(err)
+	}
+	tls := httptest.NewRequest("GET", "https://other.org/", nil)
+	for _, c := range []struct {
+		r    *http.Request
+		name string
+		want string
+	}{
+		{tls, "about", "https://example.com/about"},
+		{httptest.NewRequest("GET", "/", nil), "about", "http://example.com/about"},
+		{nil, "about", "http://example.com/about"},
+		{tls, "home", "/about"},
+	} {
+		if u, err := m.RequestURL(c.r, c.name); u != c.want || err != nil {
+			t.Errorf("RequestURL(%s) = %q, %v; want %q", c.name, u, err, c.want)
+		}
+	}
+	rec := httptest.NewRecorder()
+	if err := m.Redirect(rec, tls, http.StatusFound, "about"); err != nil || rec.Header().Get("Location") != "https://example.com/about" {
+		t.Errorf("Redirect: %v, %q", err, rec.Header().Get("Location"))
+	}
+}

@@ -75,6 +75,26 @@ func (m *Member) URL(name string, pairs ...string) (string, error) {
 	return m.m.URL(name, pairs...)
 }
 
+// RequestURL is the URL of the endpoint name as a handler serving r wants
+// it: a path with the mount prefix, or, for a route with a host of its own
+// (gorilla/mux's Host, a ServeMux host pattern, echo's host routers), an
+// absolute URL with the scheme r came with (X-Forwarded-Proto only with
+// TrustProxy); "http" when r is nil.
+func (m *Member) RequestURL(r *http.Request, name string, pairs ...string) (string, error) {
+	return m.m.Build(&urlfor.Request{Name: name, Pairs: pairs, Origin: urlfor.Origin{Scheme: m.scheme(r)}})
+}
+
+// scheme is the scheme r came with, for routes with a host of their own.
+func (m *Member) scheme(r *http.Request) string {
+	if r == nil {
+		return ""
+	}
+	if o, err := urlfor.RequestOrigin(r, m.cfg.TrustProxy); err == nil || r.TLS == nil {
+		return o.Scheme
+	}
+	return "https" // a malformed host or forwarded value: the connection's scheme
+}
+
 // Build is [urlfor.Member.Build].
 func (m *Member) Build(req *urlfor.Request) (string, error) { return m.m.Build(req) }
 
@@ -95,11 +115,15 @@ func (m *Member) RedirectURL(code int, name string, pairs ...string) (string, er
 	return m.m.URL(name, pairs...)
 }
 
-// Redirect answers r with http.Redirect to the endpoint name, for adapters
-// of net/http routers. code must be 3xx; on any error nothing is written,
-// so that the handler chooses what to answer.
+// Redirect answers r with http.Redirect to the endpoint name, built as by
+// [Member.RequestURL], for adapters of net/http routers. code must be 3xx;
+// on any error nothing is written, so that the handler chooses what to
+// answer.
 func (m *Member) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	u, err := m.RedirectURL(code, name, pairs...)
+	if err := urlfor.CheckRedirectCode(code); err != nil {
+		return err
+	}
+	u, err := m.RequestURL(r, name, pairs...)
 	if err != nil {
 		return err
 	}
