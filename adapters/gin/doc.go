@@ -1,13 +1,15 @@
 // Package partygin makes a Gin engine an app of a partyline party: it
 // builds URLs for its own routes and for the other apps mounted in the same
 // process, whatever their framework, and gives gin's HTML templates urlFor.
+// It is gin's dialect on top of the adapter kit (package
+// github.com/partyline-go/partyline/urlfor/adapterkit, which states the
+// contract every adapter keeps).
 //
 //	engine := gin.New()
 //	h, err := partygin.Join(engine)           // registers the invite route
 //	engine.Use(h.Middleware())                // for partygin.URL(c, ...)
 //	engine.SetFuncMap(h.FuncMap())            // {{urlFor "post" "id" .ID}}
-//	r := h.Router(engine)
-//	r.Named("post").GET("/posts/:id", showPost)
+//	h.Router(engine).Named("post").GET("/posts/:id", showPost)
 //
 //	mux := http.NewServeMux()
 //	mux.Handle("/blog/", http.StripPrefix("/blog", engine))
@@ -21,66 +23,46 @@
 //
 // # Naming routes
 //
-// Gin has no route names: gin #90 and #357 asked, and the maintainers
-// declined. partygin adds them where a route is registered, with a
-// [Router]: a wrapper around a *gin.Engine or *gin.RouterGroup that has
-// gin's registration methods, unchanged, and one more, [Router.Named]:
+// Gin has no route names (gin #90 and #357 asked; the maintainers
+// declined). partygin adds them where a route is registered, with a
+// [Router]: a wrapper around a *gin.Engine or *gin.RouterGroup with gin's
+// registration methods, unchanged, and [Router.Named]:
 //
 //	r := h.Router(engine)
 //	r.Named("post").GET("/posts/:id", showPost)
 //	admin := r.Group("/admin", requireAdmin) // a Router too
-//	admin.Use(audit)
 //	admin.Named("user").GET("/users/:id", loadUser, showUser)
 //
-// Names survive groups and middleware (a name is recorded for the route's
-// full path and method, as gin computes them), handlers are untouched,
-// every method returns gin.IRoutes as gin's do so chains keep working, and
-// a *Router is a gin.IRoutes for code written against gin's interface. The
-// name comes first, as a sentence reads ("the post route is GET
-// /posts/:id"), and the design keeps what gin #357 asked of one: the router
-// methods' return types, and chaining.
+// Names survive groups and middleware, handlers are untouched, and every
+// method returns gin.IRoutes as gin's do, so chains and code written
+// against gin's interface keep working: what gin #357 asked of a design.
+// The designs not taken: r.GET(p, h).Name("post") (GET would no longer
+// return gin.IRoutes), a marker middleware (gin reports a route's last
+// handler, so it would change c.HandlerName and the default names),
+// wrapping the handler (gin would list ours), a side table keyed by path
+// (it repeats the path and ignores group prefixes), NamedGET("post", p, h)
+// (it doubles gin's API; two strings in a row are easy to swap).
 //
-// Rejected designs:
-//
-//   - r.GET(path, h).Name("post"), as echo, fiber and gorilla/mux do: GET
-//     would have to return a route value instead of gin.IRoutes, which
-//     breaks chaining and code that takes a gin.IRoutes.
-//   - A marker middleware, engine.GET(path, partygin.Name("post"), h):
-//     gin's route table shows only a route's last handler, so the marker
-//     would have to come last, which changes what gin reports as the
-//     handler (c.HandlerName, RouteInfo.Handler) and the default names.
-//   - Wrapping the handler to carry its name: the handler gin sees is no
-//     longer yours (its name in gin's listings, logs and c.HandlerName).
-//   - A side table, h.Name("GET", "/admin/users/:id", "user"): it repeats
-//     the path, knows nothing of group prefixes, and drifts from the
-//     registration.
-//   - NamedGET("post", path, h) for every method (gin #357's sketch): it
-//     doubles gin's API, and two strings in a row are easy to swap.
-//
-// Routes registered on the engine directly, and routes a Router registers
-// without a name, are named after their last handler, the one gin reports
-// in RouteInfo.Handler: "shop.showPost", "shop.Server.Show" for a method
-// value, nothing for a closure; see [DefaultName] for the rule. Routes that
+// Routes registered on the engine directly, and unnamed ones, are named
+// after their last handler, the one gin reports in RouteInfo.Handler
+// ("shop.showPost"; nothing for a closure): see [DefaultName]. Routes that
 // share a name and a path (GET and HEAD, Any, Match, Static) are one
-// endpoint. Two routes with one name, explicit or default, are an
-// [urlfor.AmbiguousError] naming both, only when that name is asked for.
+// endpoint. Two routes with one name are an [urlfor.AmbiguousError] naming
+// both, only when that name is asked for.
 //
 // # Routes and patterns
 //
 // The url_for service reads the engine's live table, engine.Routes(), when
-// the app joins and again whenever a name is not found, so routes added
-// after the invitation are found. gin has no hook on registration, so a
-// miss costs O(routes): a walk of the table and a lookup per route (the
-// compiled templates are kept). A route registered through a Router after
-// the invitation is read at once.
+// the app joins and whenever a name is not found, so routes added later are
+// found; a route registered through a Router after the invitation is read
+// at once (urlfor.Participant.Refresh). gin has no hook on registration, so
+// a miss costs O(routes).
 //
-// gin's patterns translate into urlfor templates: ":id" is a parameter (its
-// name runs to the next "/", so ":name.json" is a parameter called
+// ":id" is a parameter to the next "/" (so ":name.json" is called
 // "name.json"), "user_:name" a parameter after literal text, "*path" a
 // catch-all, whose value gin hands with a leading "/" ("/a/b" for
-// ".../a/b"; building takes "a/b" or "/a/b"), and `\:` a literal colon
-// (gin 1.10; gin rewrites it into ":" when it serves its first request, so
-// a route with one registered later is not matched by gin itself). A
+// ".../a/b"; building takes "a/b" or "/a/b"), and `\:` a literal colon (gin
+// 1.10; gin rewrites it into ":" when it serves its first request). A
 // pattern gin would have refused is listed with an error.
 //
 // # What handlers receive, and what is refused
@@ -99,22 +81,19 @@
 //	UseEscapedPath                               decoded with url.QueryUnescape         "/", "+"            "+"
 //	UseEscapedPath, UnescapePathValues false     the raw value (url.PathUnescape it)    "/"                 -
 //
-// gin matches the decoded path by default, so a "/" in a parameter (sent
-// as "%2F") is a separator and the value cannot come back. With the raw
-// modes gin could route it, but the dispatchers and proxies in front of gin
-// may not (http.ServeMux redirects a decoded path with an empty or dot
-// segment, Apache refuses "%2F" by default), so "/" is refused in every
-// mode. url.QueryUnescape turns a "+" into a space. In the raw modes, a
-// route whose literal text holds a byte clients percent-encode ("café")
-// cannot be matched reliably, and is listed with an error. Empty values,
-// "." and "..", and "//" at the start of a URL are refused by urlfor in
-// every mode.
+// "/" is refused in every mode: gin matches the decoded path by default,
+// and in the raw modes the dispatchers and proxies in front of gin may not
+// route "%2F" (http.ServeMux redirects an empty or dot segment, Apache
+// refuses "%2F" by default). url.QueryUnescape turns "+" into a space. In
+// the raw modes a route whose literal text holds a byte clients
+// percent-encode ("café") cannot be matched reliably, and is listed with an
+// error. Empty values, "." and "..", "//" at the start of a URL and invite
+// paths are refused by urlfor in every mode.
 //
-// gin prefers a static segment to a parameter: with "/users/:id" and
-// "/users/me", the URL of id "me" would reach "/users/me". Such values are
-// refused (a [*ShadowedError] names the route that takes them), as is a
-// value that would make the path of the app's invite route, which the
-// party answers 404 from outside.
+// A value whose URL gin would send to another route, or nowhere, is
+// refused with a *urlfor.ParamError whose TakenBy names that route: with
+// "/users/:id" and "/users/me", id "me" (gin prefers static segments);
+// shadow.go says which other cases gin's lookup has.
 //
 // # Dispatchers
 //
@@ -122,10 +101,8 @@
 // prefix is learnt from the invitation. chi's Mount does not strip the
 // prefix: register the app's routes with their full paths (a group
 // "/shop") and give the full invite route and a namespace:
-//
-//	h, err := partygin.Join(engine, partygin.InviteRoute("/shop/__invite__/"), partygin.Namespace("shop"))
-//
-// An app mounted at the root shares its first path segment with the other
-// mounts: a URL of its "/:page" with page "shop" goes to the app at /shop.
-// Only the dispatcher knows its mounts; the adapter does not refuse these.
+// partygin.Join(engine, partygin.InviteRoute("/shop/__invite__/"),
+// partygin.Namespace("shop")). An app mounted at the root shares its first
+// path segment with the other mounts; urlfor refuses a URL that would
+// reach another app.
 package partygin

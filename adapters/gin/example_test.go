@@ -1,9 +1,12 @@
 package partygin_test
 
 import (
+	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"testing/fstest"
 
 	"github.com/gin-gonic/gin"
@@ -171,8 +174,9 @@ func ExampleHandle_FuncMap() {
 }
 
 // A value gin would route elsewhere is refused: "/users/me" is a route of
-// its own, so no URL of "/users/:id" can carry the id "me".
-func ExampleShadowedError() {
+// its own, so no URL of "/users/:id" can carry the id "me". The
+// *urlfor.ParamError names the route that takes it.
+func ExampleHandle_URL_taken() {
 	gin.SetMode(gin.TestMode)
 	engine := gin.New()
 	h, err := partygin.Join(engine)
@@ -190,8 +194,118 @@ func ExampleShadowedError() {
 	}
 	fmt.Println(h.URL(nil, "user", "id", "mel"))
 	_, err = h.URL(nil, "user", "id", "me")
+	var pe *urlfor.ParamError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.TakenBy)
+	}
 	fmt.Println(err)
 	// Output:
 	// /users/mel <nil>
-	// partygin: user: parameter "id" value "me" would reach GET /users/me, not "/users/:id" (gin prefers static segments)
+	// GET /users/me
+	// urlfor: user: parameter "id" value "me" reaches "GET /users/me" instead (pattern "/users/:id")
+}
+
+// A handler without the handle finds it in the gin context, put there by
+// the handle's middleware: FromContext, and the package-level URL and
+// AbsoluteURL.
+func ExampleFromContext() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine)
+	if err != nil {
+		panic(err)
+	}
+	engine.Use(h.Middleware())
+	r := h.Router(engine)
+	r.Named("post").GET("/posts/:id", showArticle)
+	r.GET("/links", func(c *gin.Context) {
+		_, ok := partygin.FromContext(c)
+		u, _ := partygin.URL(c, "post", "id", "7")
+		abs, _ := partygin.AbsoluteURL(c, "post", "id", "7")
+		c.String(http.StatusOK, "%v %s %s", ok, u, abs)
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", engine))
+	p, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://example.com/blog/links", nil))
+	fmt.Println(rec.Body.String())
+	// Output:
+	// true /blog/posts/7 http://example.com/blog/posts/7
+}
+
+// AbsoluteURL takes the scheme and host the client used; with TrustProxy,
+// those a proxy in front says in X-Forwarded-Proto and X-Forwarded-Host.
+func ExampleHandle_AbsoluteURL() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	h, err := partygin.Join(engine, partygin.TrustProxy())
+	if err != nil {
+		panic(err)
+	}
+	r := h.Router(engine)
+	r.Named("post").GET("/posts/:id", showArticle)
+	r.GET("/share", func(c *gin.Context) {
+		u, err := h.AbsoluteURL(c, "post", "id", "7")
+		if err != nil {
+			c.String(http.StatusInternalServerError, err.Error())
+			return
+		}
+		c.String(http.StatusOK, u)
+	})
+
+	mux := http.NewServeMux()
+	mux.Handle("/", engine)
+	p, err := core.New(mux, []string{"/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "http://10.0.0.7/share", nil)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	req.Header.Set("X-Forwarded-Host", "blog.example")
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, req)
+	fmt.Println(rec.Body.String())
+	// Output:
+	// https://blog.example/posts/7
+}
+
+// Options: a namespace of its own, and the full invite route of an app
+// whose dispatcher does not strip the mount prefix (its routes are
+// registered with it), logging the invitation. Participant describes the
+// app once it has joined.
+func ExampleInviteRoute() {
+	gin.SetMode(gin.TestMode)
+	engine := gin.New()
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	h, err := partygin.Join(engine, partygin.Namespace("shop"),
+		partygin.InviteRoute("/store/__invite__/"), partygin.WithLogger(logger))
+	if err != nil {
+		panic(err)
+	}
+	h.Router(engine).Group("/store").Named("cart").GET("/cart/:user", showArticle)
+
+	mux := http.NewServeMux()
+	mux.Handle("/store/", engine) // no StripPrefix
+	if _, err := core.New(mux, []string{"/store/__invite__/"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(h.URL(nil, "shop:cart", "user", "ann"))
+	p, _ := h.Participant()
+	fmt.Println(p.Namespace(), p.MountPrefix(), h)
+	// Output:
+	// level=INFO msg="partyline: joined" invite_path=/store/__invite__/ namespace=shop mount_prefix="" routes=1
+	// /store/cart/ann <nil>
+	// shop  partygin app "shop" at ""
 }

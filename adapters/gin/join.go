@@ -2,11 +2,12 @@ package partygin
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/gin-gonic/gin"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // Handle is a gin engine's membership in the party: it builds URLs
@@ -14,23 +15,21 @@ import (
 // [Handle.Router]. Get it from [Join]. It is safe for concurrent use.
 type Handle struct {
 	engine *gin.Engine
-	cfg    config
-	member *urlfor.Member
+	kit    *adapterkit.Member
 	names  nameTable
 	src    *source
 }
 
-// joined holds every engine that joined, so that joining twice is an error.
-var joined sync.Map // *gin.Engine -> *Handle
+// joined records every engine that joined, weakly: an engine that is
+// otherwise garbage is not kept alive.
+var joined adapterkit.Registry[gin.Engine, Handle]
 
-// Join makes the engine an app of the party. It registers the invite route
-// (by default [core.DefaultInvitePath], for every method, with
-// engine.Any) and returns the engine's handle. When the party's invitation
-// arrives there, the app joins: it learns its mount prefix, connects the
-// url_for service backed by the engine's live routes (engine.Routes(), read
-// again when a name is not found, so routes added later are found) and
-// answers 200. Any other request to the invite route gets 404, and a failed
-// join 500, so that core.New reports it.
+// Join makes the engine an app of the party: it registers the invite route
+// (by default [core.DefaultInvitePath], for every method, with engine.Any)
+// and returns the engine's handle. When the party's invitation arrives
+// there, the app joins, backed by the engine's live routes, and answers
+// 200; any other request there gets 404, a failed join 500 with the reason
+// (core.New reports it).
 //
 // Call Join before engine.Use of middleware that could turn the invitation
 // away (authentication): gin gives a route the middleware used before it
@@ -43,29 +42,19 @@ var joined sync.Map // *gin.Engine -> *Handle
 // panics, Join recovers and returns the panic as an error);
 // [ErrAlreadyJoined] for an engine that joined before.
 func Join(engine *gin.Engine, opts ...Option) (h *Handle, err error) {
-	if engine == nil {
-		return nil, optionErr("nil engine")
-	}
-	cfg := defaultConfig()
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	if err := cfg.check(); err != nil {
+	cfg := adapterkit.NewConfig(opts)
+	if err := cfg.Check("partygin", ":*"); err != nil {
 		return nil, err
 	}
-	h = &Handle{engine: engine, cfg: cfg}
-	if _, loaded := joined.LoadOrStore(engine, h); loaded {
-		return nil, ErrAlreadyJoined
+	if engine == nil {
+		return nil, adapterkit.Errorf("partygin", ErrInvalidOption, "nil *gin.Engine")
 	}
-	h.src = &source{h: h}
-	h.member = urlfor.NewMember(urlfor.Config{
-		Namespace:   cfg.namespace,
-		InviteRoute: cfg.inviteRoute,
-		Framework:   "gin",
-		Source:      h.src,
-	}, cfg.logger)
+	h = &Handle{engine: engine}
+	h.src = &source{h: h, templates: map[templateKey]*urlfor.Template{}}
+	h.kit = adapterkit.NewMember("partygin", "gin", cfg, h.src)
+	if err := joined.Add("partygin", engine, h); err != nil {
+		return nil, err
+	}
 	// gin lists "/a\:b" as "/a:b" once it has served a request; keep the
 	// registered text of routes that have an escaped colon.
 	for _, ri := range engine.Routes() {
@@ -75,49 +64,41 @@ func Join(engine *gin.Engine, opts ...Option) (h *Handle, err error) {
 	}
 	defer func() {
 		if v := recover(); v != nil {
-			joined.Delete(engine)
-			h, err = nil, optionErr("gin refused the invite route %q: %v", cfg.inviteRoute, v)
+			joined.Remove(engine)
+			h, err = nil, adapterkit.Errorf("partygin", ErrInvalidOption, "gin refused the invite route %q: %v", cfg.InviteRoute, v)
 		}
 	}()
-	engine.Any(cfg.inviteRoute, h.invite)
+	engine.Any(cfg.InviteRoute, h.invite)
 	return h, nil
 }
 
-// invite is the invite route's handler.
+// invite is the invite route's handler ([adapterkit.Member.Answer]).
 func (h *Handle) invite(c *gin.Context) {
-	c.AbortWithStatus(h.member.Accept(c.Request))
-}
-
-// refreshName is a name no route has: asking for it makes urlfor re-read
-// the routes (a miss), which is how a route registered through a Router
-// after the invitation is read at once. urlfor has no other way to ask.
-const refreshName = "\x00partygin: re-read the routes"
-
-// refresh re-reads the app's routes if the app has joined. A static route
-// added later may take values of a parameter (see shadow.go): reading it at
-// once keeps the refusals right.
-func (h *Handle) refresh() {
-	p, err := h.member.Participant()
-	if err != nil {
+	status, body := h.kit.Answer(c.Request)
+	if status == http.StatusOK {
+		c.AbortWithStatus(status)
 		return
 	}
-	name := refreshName
-	if ns := p.Namespace(); ns != "" {
-		name = ns + ":" + refreshName
+	c.String(status, body)
+	c.Abort()
+}
+
+// refresh re-reads the app's routes if the app has joined, so that a route
+// registered through a Router after the invitation is found at once, and a
+// static route that takes values of a parameter (see shadow.go) is refused
+// at once.
+func (h *Handle) refresh() {
+	if p, err := h.kit.Participant(); err == nil {
+		p.Refresh()
 	}
-	_, _ = p.URL(name)
 }
 
 // Engine returns the engine the handle belongs to.
 func (h *Handle) Engine() *gin.Engine { return h.engine }
 
-// Participant returns the app's participant in the URL directory, or an
-// error wrapping urlfor.ErrNotInvited before the invitation.
-func (h *Handle) Participant() (*urlfor.Participant, error) { return h.member.Participant() }
-
 // String describes the handle, for logs.
 func (h *Handle) String() string {
-	if p, err := h.member.Participant(); err == nil {
+	if p, err := h.kit.Participant(); err == nil {
 		return fmt.Sprintf("partygin app %q at %q", p.Namespace(), p.MountPrefix())
 	}
 	return "partygin app (not invited yet)"

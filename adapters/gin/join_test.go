@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"weak"
 
 	"github.com/gin-gonic/gin"
 	partygin "github.com/partyline-go/partyline/adapters/gin"
@@ -180,7 +182,7 @@ func TestRedirectCodes(t *testing.T) {
 		mu.Lock()
 		err := errs[code]
 		mu.Unlock()
-		var rce *partygin.RedirectCodeError
+		var rce *urlfor.RedirectCodeError
 		switch code {
 		case 300, 301, 302, 303, 307, 308:
 			if err != nil || resp.StatusCode != code || resp.Header.Get("Location") != "/target" {
@@ -265,5 +267,24 @@ func TestCustomInviteRoute(t *testing.T) {
 	}
 	if u, err := h.URL(nil, "app:x"); err != nil || u != "/app/x" {
 		t.Errorf("URL = %q, %v", u, err)
+	}
+}
+
+// TestJoinedEngineIsNotKeptAlive: the registry of joined engines holds them
+// weakly, so an engine that is otherwise garbage is collected.
+func TestJoinedEngineIsNotKeptAlive(t *testing.T) {
+	e := gin.New()
+	h, err := partygin.Join(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Router(e).Named("x").GET("/x/:id", report)
+	w := weak.Make(e)
+	e, h = nil, nil
+	for i := 0; i < 10 && w.Value() != nil; i++ {
+		runtime.GC()
+	}
+	if w.Value() != nil {
+		t.Fatal("a joined engine that is otherwise garbage is kept alive")
 	}
 }

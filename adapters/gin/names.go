@@ -28,15 +28,11 @@ import (
 //     such as range-over-func bodies) have no default name: their names
 //     change when code moves, and factories give every route the same one.
 //
-// So "github.com/acme/shop.showPost" is "shop.showPost",
-// "github.com/acme/shop.(*Server).Show-fm" is "shop.Server.Show",
-// "github.com/acme/shop.list[...]" is "shop.list" and "main.main.func1" is
-// "". Two routes whose handlers give the same default name (one handler on
-// two paths, or two packages both called "handlers") are reported by urlfor
-// as an [urlfor.AmbiguousError] when that name is asked for, never before;
-// a route registered for several methods on one path (GET and HEAD) is one
-// endpoint. echo names routes by the full runtime name instead; it is longer
-// than a template wants, and changes when the module moves.
+// So "github.com/acme/shop.list[...]" is "shop.list" and "main.main.func1"
+// is "". Two routes whose handlers give one default name are an
+// [urlfor.AmbiguousError] when that name is asked for, never before. (echo
+// names routes by the full runtime name, which a template does not want
+// and which changes when the module moves.)
 func DefaultName(handler gin.HandlerFunc) string {
 	if handler == nil {
 		return ""
@@ -104,44 +100,20 @@ func packageName(dir, elem string) string {
 	return elem
 }
 
-func isMajorVersion(s string) bool {
-	if len(s) < 2 || s[0] != 'v' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isMajorVersion reports whether s is a major version element: "v2".
+func isMajorVersion(s string) bool { return len(s) > 1 && s[0] == 'v' && digits(s[1:]) }
 
 // isClosureElem reports whether an element after the first names an
 // anonymous function: "func1", or "1" for a closure inside a closure.
-func isClosureElem(p string) bool {
-	digits := strings.TrimPrefix(p, "func")
-	if digits == "" {
-		return false
-	}
-	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func isClosureElem(p string) bool { return digits(strings.TrimPrefix(p, "func")) }
+
+func digits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // isIdentifier reports whether p could be one element of a Go symbol:
 // letters, digits and underscores (so "-range1" bodies and empty elements,
 // as in "glob..func1", are not).
 func isIdentifier(p string) bool {
-	if p == "" {
-		return false
-	}
-	for _, r := range p {
-		if r != '_' && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 0x7f) {
-			return false
-		}
-	}
-	return true
+	return p != "" && strings.IndexFunc(p, func(r rune) bool {
+		return r != '_' && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 0x7f)
+	}) < 0
 }

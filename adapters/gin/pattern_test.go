@@ -10,15 +10,19 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 func init() { gin.SetMode(gin.TestMode) }
 
-func lit(s string) segment        { return segment{kind: segLiteral, lit: s} }
-func param(pre, n string) segment { return segment{kind: segParam, lit: pre, name: n} }
-func catchAll(n string) segment   { return segment{kind: segCatchAll, name: n} }
-func segs(s ...segment) []segment { return s }
-func kv(pairs ...string) []string { return pairs }
+var (
+	lit      = adapterkit.Lit
+	param    = adapterkit.P
+	catchAll = adapterkit.Wild
+)
+
+func toks(t ...adapterkit.Token) []adapterkit.Token { return t }
+func kv(pairs ...string) []string                   { return pairs }
 
 // TestParsePattern checks the parser against gin's own syntax: every
 // pattern the parser accepts, gin registers, and the URL built from the
@@ -27,39 +31,39 @@ func kv(pairs ...string) []string { return pairs }
 func TestParsePattern(t *testing.T) {
 	tests := []struct {
 		pattern string
-		want    []segment
+		want    []adapterkit.Token
 		pairs   []string          // values to build with
 		url     string            // the URL they build
 		params  map[string]string // what gin hands the handler
 		joined  bool              // gin joins it to the group's base path, so never lists it
 	}{
-		{pattern: "/", want: segs(lit("")), url: "/"},
-		{pattern: "/posts", want: segs(lit("posts")), url: "/posts"},
-		{pattern: "/posts/", want: segs(lit("posts"), lit("")), url: "/posts/"},
-		{pattern: "/posts/:id", want: segs(lit("posts"), param("", "id")),
+		{pattern: "/", want: toks(lit("/")), url: "/"},
+		{pattern: "/posts", want: toks(lit("/posts")), url: "/posts"},
+		{pattern: "/posts/", want: toks(lit("/posts/")), url: "/posts/"},
+		{pattern: "/posts/:id", want: toks(lit("/posts/"), param("id")),
 			pairs: kv("id", "7"), url: "/posts/7", params: map[string]string{"id": "7"}},
-		{pattern: "/posts/:id/", want: segs(lit("posts"), param("", "id"), lit("")),
+		{pattern: "/posts/:id/", want: toks(lit("/posts/"), param("id"), lit("/")),
 			pairs: kv("id", "a b"), url: "/posts/a%20b/", params: map[string]string{"id": "a b"}},
-		{pattern: "/posts/:id/comments/:cid", want: segs(lit("posts"), param("", "id"), lit("comments"), param("", "cid")),
+		{pattern: "/posts/:id/comments/:cid", want: toks(lit("/posts/"), param("id"), lit("/comments/"), param("cid")),
 			pairs: kv("id", "7", "cid", "é"), url: "/posts/7/comments/%C3%A9", params: map[string]string{"id": "7", "cid": "é"}},
-		{pattern: "/user_:name", want: segs(param("user_", "name")),
+		{pattern: "/user_:name", want: toks(lit("/user_"), param("name")),
 			pairs: kv("name", "bob"), url: "/user_bob", params: map[string]string{"name": "bob"}},
 		// gin's parameter name runs to the next "/": this one is "name.json".
-		{pattern: "/files/:name.json", want: segs(lit("files"), param("", "name.json")),
+		{pattern: "/files/:name.json", want: toks(lit("/files/"), param("name.json")),
 			pairs: kv("name.json", "a"), url: "/files/a", params: map[string]string{"name.json": "a"}},
-		{pattern: "/src/*filepath", want: segs(lit("src"), catchAll("filepath")),
+		{pattern: "/src/*filepath", want: toks(lit("/src/"), catchAll("filepath")),
 			pairs: kv("filepath", "/css/site.css"), url: "/src/css/site.css", params: map[string]string{"filepath": "/css/site.css"}},
-		{pattern: "/src/*filepath", want: segs(lit("src"), catchAll("filepath")),
+		{pattern: "/src/*filepath", want: toks(lit("/src/"), catchAll("filepath")),
 			pairs: kv("filepath", "css/a b.css"), url: "/src/css/a%20b.css", params: map[string]string{"filepath": "/css/a b.css"}},
-		{pattern: "/src/*filepath", want: segs(lit("src"), catchAll("filepath")),
+		{pattern: "/src/*filepath", want: toks(lit("/src/"), catchAll("filepath")),
 			pairs: kv("filepath", ""), url: "/src/", params: map[string]string{"filepath": "/"}},
-		{pattern: "/*any", want: segs(catchAll("any")),
+		{pattern: "/*any", want: toks(lit("/"), catchAll("any")),
 			pairs: kv("any", "a/b"), url: "/a/b", params: map[string]string{"any": "/a/b"}},
-		{pattern: "/v1/:kind/*rest", want: segs(lit("v1"), param("", "kind"), catchAll("rest")),
+		{pattern: "/v1/:kind/*rest", want: toks(lit("/v1/"), param("kind"), lit("/"), catchAll("rest")),
 			pairs: kv("kind", "x", "rest", "/y"), url: "/v1/x/y", params: map[string]string{"kind": "x", "rest": "/y"}},
 		// gin 1.10's escaped colon is a literal ":".
-		{pattern: `/a\:b`, want: segs(lit("a:b")), url: "/a:b"},
-		{pattern: `/rpc/v1\:call/:id`, want: segs(lit("rpc"), lit("v1:call"), param("", "id")),
+		{pattern: `/a\:b`, want: toks(lit("/a:b")), url: "/a:b"},
+		{pattern: `/rpc/v1\:call/:id`, want: toks(lit("/rpc/v1:call/"), param("id")),
 			pairs: kv("id", "9"), url: "/rpc/v1:call/9", params: map[string]string{"id": "9"}},
 
 		// gin makes "/posts" of these (joinPaths), and lists that.
@@ -97,7 +101,7 @@ func TestParsePattern(t *testing.T) {
 			if ginPanic != nil {
 				t.Fatalf("parser accepts %q but gin panics: %v", tt.pattern, ginPanic)
 			}
-			tmpl, err := urlfor.NewTemplate(tt.pattern, parts(got, nil), modeDecoded.templateOptions()...)
+			tmpl, err := urlfor.NewTemplate(tt.pattern, parts(got, modeDecoded, nil), modeDecoded.templateOptions()...)
 			if err != nil {
 				t.Fatalf("NewTemplate: %v", err)
 			}
@@ -144,10 +148,12 @@ func registers(pattern string) (v any) {
 	return nil
 }
 
-// TestPartsConstraints checks that constraints reach the right parts.
+// TestPartsConstraints checks that the values other routes take, and the
+// mode's refusals in a catch-all, reach the right parts.
 func TestPartsConstraints(t *testing.T) {
-	s := segs(lit("a"), param("", "id"), catchAll("rest"))
-	tmpl, err := urlfor.NewTemplate("/a/:id/*rest", parts(s, map[string]string{"id": "[0-9]+", "rest": "[^+]*"}))
+	s := toks(lit("/a/"), param("id"), lit("/"), catchAll("rest"))
+	taken := [][]urlfor.Taken{1: {{By: "GET /a/x/*rest", Values: []string{"x"}}}}
+	tmpl, err := urlfor.NewTemplate("/a/:id/*rest", parts(s, modeRawUnescape, taken))
 	if err != nil {
 		t.Fatal(err)
 	}

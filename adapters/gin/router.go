@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gin-gonic/gin"
 )
@@ -21,11 +22,6 @@ type Registrar interface {
 // [Handle.Router]; [Router.Group] gives routers for groups, so names survive
 // groups and their middleware. Handlers are gin's own, unchanged; routes
 // registered on the engine directly still work and get a [DefaultName].
-//
-//	r := h.Router(engine)
-//	r.Named("post").GET("/posts/:id", showPost)
-//	admin := r.Group("/admin", requireAdmin)
-//	admin.Named("publish").POST("/posts/:id/publish", audit, publish)
 //
 // Every registration method returns the router it was called on, as a
 // gin.IRoutes, so chains keep going through it: a named router names every
@@ -82,98 +78,85 @@ func (r *Router) Use(middleware ...gin.HandlerFunc) gin.IRoutes {
 
 // Handle registers a route for httpMethod, as gin's Handle.
 func (r *Router) Handle(httpMethod, relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.Handle(httpMethod, relativePath, handlers...)
-	return r.record(relativePath, httpMethod)
+	return r.record(relativePath, r.g.Handle(httpMethod, relativePath, handlers...), httpMethod)
 }
 
 // GET registers a GET route, as gin's GET.
 func (r *Router) GET(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.GET(relativePath, handlers...)
-	return r.record(relativePath, http.MethodGet)
+	return r.record(relativePath, r.g.GET(relativePath, handlers...), http.MethodGet)
 }
 
 // POST registers a POST route, as gin's POST.
 func (r *Router) POST(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.POST(relativePath, handlers...)
-	return r.record(relativePath, http.MethodPost)
+	return r.record(relativePath, r.g.POST(relativePath, handlers...), http.MethodPost)
 }
 
 // PUT registers a PUT route, as gin's PUT.
 func (r *Router) PUT(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.PUT(relativePath, handlers...)
-	return r.record(relativePath, http.MethodPut)
+	return r.record(relativePath, r.g.PUT(relativePath, handlers...), http.MethodPut)
 }
 
 // PATCH registers a PATCH route, as gin's PATCH.
 func (r *Router) PATCH(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.PATCH(relativePath, handlers...)
-	return r.record(relativePath, http.MethodPatch)
+	return r.record(relativePath, r.g.PATCH(relativePath, handlers...), http.MethodPatch)
 }
 
 // DELETE registers a DELETE route, as gin's DELETE.
 func (r *Router) DELETE(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.DELETE(relativePath, handlers...)
-	return r.record(relativePath, http.MethodDelete)
+	return r.record(relativePath, r.g.DELETE(relativePath, handlers...), http.MethodDelete)
 }
 
 // OPTIONS registers an OPTIONS route, as gin's OPTIONS.
 func (r *Router) OPTIONS(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.OPTIONS(relativePath, handlers...)
-	return r.record(relativePath, http.MethodOptions)
+	return r.record(relativePath, r.g.OPTIONS(relativePath, handlers...), http.MethodOptions)
 }
 
 // HEAD registers a HEAD route, as gin's HEAD.
 func (r *Router) HEAD(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.HEAD(relativePath, handlers...)
-	return r.record(relativePath, http.MethodHead)
+	return r.record(relativePath, r.g.HEAD(relativePath, handlers...), http.MethodHead)
 }
 
 // Any registers the route for every method gin's Any does; it is one
 // endpoint.
 func (r *Router) Any(relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.Any(relativePath, handlers...)
-	return r.record(relativePath, anyMethods...)
+	return r.record(relativePath, r.g.Any(relativePath, handlers...), anyMethods...)
 }
 
 // Match registers the route for methods, as gin's Match; it is one endpoint.
 func (r *Router) Match(methods []string, relativePath string, handlers ...gin.HandlerFunc) gin.IRoutes {
-	r.g.Match(methods, relativePath, handlers...)
-	return r.record(relativePath, methods...)
+	return r.record(relativePath, r.g.Match(methods, relativePath, handlers...), methods...)
 }
 
 // StaticFile serves one file at relativePath (GET and HEAD), as gin's
 // StaticFile.
 func (r *Router) StaticFile(relativePath, filepath string) gin.IRoutes {
-	r.g.StaticFile(relativePath, filepath)
-	return r.record(relativePath, http.MethodGet, http.MethodHead)
+	return r.record(relativePath, r.g.StaticFile(relativePath, filepath), http.MethodGet, http.MethodHead)
 }
 
 // StaticFileFS serves one file of fs at relativePath, as gin's
 // StaticFileFS.
 func (r *Router) StaticFileFS(relativePath, filepath string, fs http.FileSystem) gin.IRoutes {
-	r.g.StaticFileFS(relativePath, filepath, fs)
-	return r.record(relativePath, http.MethodGet, http.MethodHead)
+	return r.record(relativePath, r.g.StaticFileFS(relativePath, filepath, fs), http.MethodGet, http.MethodHead)
 }
 
 // Static serves a directory under relativePath, as gin's Static: the route
 // is relativePath + "/*filepath", so a named one is built with
 // URL("assets", "filepath", "css/site.css").
 func (r *Router) Static(relativePath, root string) gin.IRoutes {
-	r.g.Static(relativePath, root)
-	return r.record(path.Join(relativePath, "/*filepath"), http.MethodGet, http.MethodHead)
+	return r.record(path.Join(relativePath, "/*filepath"), r.g.Static(relativePath, root), http.MethodGet, http.MethodHead)
 }
 
 // StaticFS serves fs under relativePath, as gin's StaticFS (see
 // [Router.Static]).
 func (r *Router) StaticFS(relativePath string, fs http.FileSystem) gin.IRoutes {
-	r.g.StaticFS(relativePath, fs)
-	return r.record(path.Join(relativePath, "/*filepath"), http.MethodGet, http.MethodHead)
+	return r.record(path.Join(relativePath, "/*filepath"), r.g.StaticFS(relativePath, fs), http.MethodGet, http.MethodHead)
 }
 
-// record notes the name of the routes just registered (gin has panicked
-// already if they were wrong) and, for a path with an escaped colon, its
-// registered text.
-func (r *Router) record(relativePath string, methods ...string) gin.IRoutes {
+// record notes the name of the routes that registered (gin has panicked
+// already if they were wrong: it is passed what gin's registration
+// returned, so that it runs after it) and, for a path with an escaped
+// colon, its registered text; then the app re-reads its routes.
+func (r *Router) record(relativePath string, _ gin.IRoutes, methods ...string) gin.IRoutes {
 	full := joinPaths(r.g.BasePath(), relativePath)
 	r.h.names.record(full, r.name, methods)
 	r.h.refresh()
@@ -204,15 +187,11 @@ type nameTable struct {
 	mu        sync.RWMutex
 	names     map[routeKey]string
 	originals map[string]string
-	changes   uint64 // bumped by every record
+	changes   atomic.Uint64 // bumped by every record
 }
 
 // version changes whenever a name or an original is recorded.
-func (t *nameTable) version() uint64 {
-	t.mu.RLock()
-	defer t.mu.RUnlock()
-	return t.changes
-}
+func (t *nameTable) version() uint64 { return t.changes.Load() }
 
 // record notes the name (if any) of the routes of methods at the full
 // path, and the path's registered text when it has an escaped colon.
@@ -220,21 +199,17 @@ func (t *nameTable) record(full, name string, methods []string) {
 	listed := strings.ReplaceAll(full, `\:`, ":")
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.changes++
+	defer t.changes.Add(1)
+	if t.names == nil {
+		t.names, t.originals = map[routeKey]string{}, map[string]string{}
+	}
 	if listed != full {
-		if t.originals == nil {
-			t.originals = map[string]string{}
-		}
 		t.originals[listed] = full
 	}
-	if name == "" {
-		return
-	}
-	if t.names == nil {
-		t.names = map[routeKey]string{}
-	}
 	for _, m := range methods {
-		t.names[routeKey{m, listed}] = name
+		if name != "" {
+			t.names[routeKey{m, listed}] = name
+		}
 	}
 }
 

@@ -2,406 +2,245 @@ package partygin
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// Shadowed values.
+// Values other routes take. gin's trees have no public lookup, so this is
+// a model of gin's (tree.go getValue), tested against gin itself
+// (shadow_diff_test.go). One tree per method; at every node the static
+// child is tried before the parameter, and gin backtracks to the parameter
+// when the static branch fails further down ("/posts/new/edit" takes
+// nothing from "/posts/:id"), but not always. A value is taken when its
+// URL matches ([adapterkit.Siblings]):
 //
-// gin prefers a static child over a parameter at every node of its tree
-// (and backtracks when the static branch fails). So with "/users/:id" and
-// "/users/me" registered for one method, a URL built for id "me" reaches
-// "/users/me", not "/users/:id": the round-trip law would break. Likewise
-// "/:page" loses "user_bob" to "/user_:name". For every parameter we
-// collect the values another route of the same method would take and
-// refuse them with a constraint: the exact text of a static sibling
-// segment, and anything longer than the literal prefix of a sibling
-// parameter. A sibling counts only when the rest of its pattern could
-// match the rest of ours (segment by segment: equal literals, or a
-// parameter whose literal prefix fits), so "/posts/new/edit" does not take
-// "new" from "/posts/:id". When it could match only for some values of a
-// later parameter, the value is refused for all of them: urlfor constrains
-// one parameter at a time, and refusing is the safe side of the law.
-// Catch-alls need nothing: gin refuses to register one beside anything else.
+//   - a sibling ("/users/me" takes "me" from "/users/:id"; "/user_:name"
+//     takes every page longer than "user_" from "/:page": a parameter that
+//     fills its segment is never empty), or that sibling without a
+//     parameter that follows text and precedes "/", which gin lets be
+//     empty ("/p/x1:n/x" takes "x1" from "/p/:id/x");
+//   - a sibling cut where gin, having followed it, stops without
+//     backtracking: after a parameter the sibling goes on from (no
+//     handler), or past a parameter with nothing below it ("/p/new:n"
+//     takes "new1" from "/p/:id/edit");
+//   - a sibling but for a trailing "/": gin recommends a redirect instead
+//     ("/posts/new/" takes "new" from "/posts/:id");
+//   - for a URL that ends with "/", a sibling cut where a node of gin's
+//     tree ends, with that "/": gin does not backtrack from a lone "/"
+//     ("/p/abc" and "/p/abd" take "ab" from "/p/:id/").
 //
-// The party takes values too: core.Party answers 404 to any request for an
-// invite path, with or without its trailing slash and in any letter case
-// (core's guard). So with "/:page", the value "__invite__" (or "__INVITE__")
-// is refused: the invite route is a competitor whose literals match
-// case-insensitively and whose trailing slash is optional.
+// Registration order does not matter, nor letter case (RedirectFixedPath
+// acts only on a path that matched nothing). Invite paths, which the party
+// answers 404, are refused by urlfor itself.
 
-// routeShape is one gin route, for the analysis: its method and segments.
-type routeShape struct {
-	method string
-	segs   []segment
-	fold   bool // literals match in any letter case (the party's guard)
+// siblingIndex finds the routes of one method that may compete for a
+// parameter of another: those whose tokens before the parameter's literal
+// are the same, and whose literal there starts with it (the same node of
+// gin's tree, or a child of it), in O(log routes) rather than a scan.
+type siblingIndex struct {
+	shapes []adapterkit.Shape     // By is "METHOD pattern"
+	byNode map[string][]literalAt // method and above(): sorted by literal
 }
 
-// shadowKey names one parameter of one route.
-type shadowKey struct {
-	method, pattern string
-	param           string
+type literalAt struct {
+	literal string
+	shape   int
 }
 
-// exclusions gathers the values taken from one parameter.
-type exclusions struct {
-	exact    []string // values another route takes exactly
-	folded   []string // values taken in any letter case
-	prefixes []string // values longer than these, starting with them, are taken
-	by       []taker
-}
-
-// taker is one route that takes values, for messages.
-type taker struct {
-	value string
-	kind  takeKind
-	route string // "GET /users/me"
-}
-
-type takeKind uint8
-
-const (
-	takesExact takeKind = iota
-	takesFolded
-	takesLonger
-)
-
-// shadows finds the taken values of every parameter of routes, keyed by
-// (method, pattern as given, parameter name). patterns[i] is the text of
-// routes[i].
-func shadows(routes []routeShape, patterns []string) map[shadowKey]*exclusions {
-	// index: method, depth, structure of the first depth segments -> the
-	// routes that have a segment at that depth.
-	type idxKey struct {
-		method string
-		depth  int
-		prefix string
-	}
-	index := map[idxKey][]int{}
-	for i, r := range routes {
-		if r.fold {
-			continue
-		}
-		var b strings.Builder
-		for d, s := range r.segs {
-			k := idxKey{r.method, d, b.String()}
-			index[k] = append(index[k], i)
-			writeStructure(&b, s)
-		}
-	}
-	var folds []int
-	for i, r := range routes {
-		if r.fold {
-			folds = append(folds, i)
-		}
-	}
-	var out map[shadowKey]*exclusions
-	add := func(i, j, d int) {
-		r, c := routes[i], routes[j]
-		s, cs := r.segs[d], c.segs[d]
-		if !compatible(r.segs[d+1:], c.segs[d+1:], c.fold) {
-			return
-		}
-		var exact, prefix string
-		switch {
-		case cs.kind == segLiteral && len(cs.lit) > len(s.lit) && hasPrefix(cs.lit, s.lit, c.fold):
-			exact = cs.lit[len(s.lit):]
-		case cs.kind == segParam && len(cs.lit) > len(s.lit) && hasPrefix(cs.lit, s.lit, c.fold):
-			prefix = cs.lit[len(s.lit):]
-		default:
-			return
-		}
-		if out == nil {
-			out = map[shadowKey]*exclusions{}
-		}
-		k := shadowKey{r.method, patterns[i], s.name}
-		ex := out[k]
-		if ex == nil {
-			ex = &exclusions{}
-			out[k] = ex
-		}
-		route := c.method + " " + patterns[j]
-		if c.fold {
-			route = "the party's guard of " + patterns[j]
-		}
-		switch {
-		case exact != "" && c.fold:
-			ex.folded = append(ex.folded, exact)
-			ex.by = append(ex.by, taker{exact, takesFolded, route})
-		case exact != "":
-			ex.exact = append(ex.exact, exact)
-			ex.by = append(ex.by, taker{exact, takesExact, route})
-		default:
-			ex.prefixes = append(ex.prefixes, prefix)
-			ex.by = append(ex.by, taker{prefix, takesLonger, route})
-		}
-	}
-	for i, r := range routes {
-		if r.fold {
-			continue
-		}
-		var b strings.Builder
-		for d, s := range r.segs {
-			if s.kind == segParam {
-				for _, j := range index[idxKey{r.method, d, b.String()}] {
-					if j != i {
-						add(i, j, d)
-					}
-				}
-				// The guard's shapes are few: compare their first d
-				// segments directly, in any letter case.
-				for _, j := range folds {
-					if len(routes[j].segs) > d && compatible(r.segs[:d], routes[j].segs[:d], true) {
-						add(i, j, d)
-					}
-				}
+func newSiblingIndex(shapes []adapterkit.Shape) *siblingIndex {
+	x := &siblingIndex{shapes: shapes, byNode: map[string][]literalAt{}}
+	for s, sh := range shapes {
+		for p, t := range sh.Tokens {
+			if t.Param == "" {
+				k := above(sh, p)
+				x.byNode[k] = append(x.byNode[k], literalAt{t.Literal, s})
 			}
-			writeStructure(&b, s)
+		}
+	}
+	for _, list := range x.byNode {
+		slices.SortFunc(list, func(a, b literalAt) int { return strings.Compare(a.literal, b.literal) })
+	}
+	return x
+}
+
+// above is the method of sh and the structure of its tokens before token p
+// as far as a sibling must share it: literal text, and where parameters
+// and catch-alls stand (their names do not matter: gin gives a node one).
+func above(sh adapterkit.Shape, p int) string {
+	var b strings.Builder
+	b.WriteString(sh.By[:strings.IndexByte(sh.By, ' ')])
+	for _, t := range sh.Tokens[:p] {
+		fmt.Fprintf(&b, " %q%t", t.Literal, t.Wildcard)
+	}
+	return b.String()
+}
+
+// taken returns the values of token i (a parameter or catch-all) of shape
+// s that other routes of its method take, one set per route.
+func (x *siblingIndex) taken(s, i int) []urlfor.Taken {
+	near := x.near(s, i)
+	if len(near) == 1 {
+		return nil
+	}
+	plain := near // the siblings as registered
+	near = append(near, deadEnds(near, i)...)
+	near = append(near, emptyParams(near, i)[1:]...)
+	cands := adapterkit.Siblings(near, 0, i, false)
+	if !near[0].Tokens[i].Wildcard {
+		cands = append(cands, trailingSlash(near, i)...)
+		cands = append(cands, slashEnd(plain, i)...)
+	}
+	for c := range cands {
+		if cands[c].Kind == adapterkit.Prefix {
+			// The sibling's parameter after the prefix is never empty.
+			cands[c].Kind, cands[c].Value = adapterkit.Matching, regexp.QuoteMeta(cands[c].Value)+`(?s:.+)`
+		}
+	}
+	return adapterkit.Takens(cands)
+}
+
+// near returns shape s and the shapes at its node for token i, sorted by
+// their literal there.
+func (x *siblingIndex) near(s, i int) []adapterkit.Shape {
+	toks := x.shapes[s].Tokens
+	lit := toks[i-1].Literal
+	list := x.byNode[above(x.shapes[s], i-1)]
+	k, _ := slices.BinarySearchFunc(list, lit, func(a literalAt, lit string) int { return strings.Compare(a.literal, lit) })
+	near := []adapterkit.Shape{x.shapes[s]}
+	for ; k < len(list) && strings.HasPrefix(list[k].literal, lit); k++ {
+		if list[k].shape != s {
+			near = append(near, x.shapes[list[k].shape])
+		}
+	}
+	return near
+}
+
+// emptyParams returns near[0] and the siblings of near[1:] in which gin
+// lets parameters be empty, with those parameters dropped (every subset):
+// one that follows literal text in its segment and is followed by "/"
+// ("/p/x1:n/x" serves "/p/x1/x"; a URL never has an empty segment for a
+// parameter that fills one).
+func emptyParams(near []adapterkit.Shape, i int) []adapterkit.Shape {
+	out := near[:1:1]
+	for _, c := range near[1:] {
+		variants := [][]adapterkit.Token{c.Tokens}
+		for k := len(c.Tokens) - 2; k >= i; k-- { // right to left: k stays valid in every variant
+			before, p, after := c.Tokens[k-1], c.Tokens[k], c.Tokens[k+1]
+			if p.Param == "" || p.Wildcard || strings.HasSuffix(before.Literal, "/") || !strings.HasPrefix(after.Literal, "/") {
+				continue
+			}
+			for _, v := range variants {
+				variants = append(variants, slices.Concat(v[:k-1], []adapterkit.Token{adapterkit.Lit(before.Literal + v[k+1].Literal)}, v[k+2:]))
+			}
+		}
+		for _, v := range variants[1:] {
+			out = append(out, adapterkit.Shape{By: c.By, Tokens: v})
 		}
 	}
 	return out
 }
 
-// guardShapes are the paths core's guard answers 404 for, as competitors:
-// the invite route with and without its trailing slash, in any case.
-func guardShapes(inviteRoute string) (shapes []routeShape, patterns []string) {
-	segs, err := parsePattern(inviteRoute)
-	if err != nil {
-		return nil, nil
+// trailingSlash returns the values of token i of near[0] whose URL differs
+// from a sibling's only by a trailing "/": gin then recommends a redirect
+// and does not backtrack. Where the URL lacks the "/", it must end right
+// before the sibling's final "/" on one node of gin's tree: another
+// sibling that parts from it there ends the node, and gin backtracks.
+func trailingSlash(near []adapterkit.Shape, i int) []adapterkit.Candidate {
+	r := slices.Clone(near[0].Tokens)
+	last := &r[len(r)-1]
+	slash := strings.HasSuffix(last.Literal, "/")
+	switch {
+	case last.Param != "":
+		r = append(r, adapterkit.Lit("/"))
+	case slash && last.Literal == "/":
+		r = r[:len(r)-1] // r has a parameter before it
+	case slash:
+		last.Literal = last.Literal[:len(last.Literal)-1]
+	default:
+		last.Literal += "/"
 	}
-	shapes = append(shapes, routeShape{segs: segs, fold: true})
-	patterns = append(patterns, inviteRoute)
-	if n := len(segs); n > 1 && segs[n-1].kind == segLiteral && segs[n-1].lit == "" {
-		shapes = append(shapes, routeShape{segs: segs[:n-1], fold: true})
-		patterns = append(patterns, inviteRoute)
+	cands := adapterkit.Siblings(append([]adapterkit.Shape{{By: near[0].By, Tokens: r}}, near[1:]...), 0, i, false)
+	if slash {
+		return cands // the URL has the "/", the sibling not: gin never backtracks from "/"
 	}
-	return shapes, patterns
-}
-
-// hasPrefix is strings.HasPrefix, in any letter case when fold is set.
-func hasPrefix(s, prefix string, fold bool) bool {
-	if !fold {
-		return strings.HasPrefix(s, prefix)
-	}
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// writeStructure appends what makes two routes share a tree node at one
-// segment: its literal text and whether a parameter follows (gin gives a
-// parameter one name per node, so the name does not matter).
-func writeStructure(b *strings.Builder, s segment) {
-	switch s.kind {
-	case segLiteral:
-		b.WriteString("L")
-	case segParam:
-		b.WriteString("P")
-	case segCatchAll:
-		b.WriteString("*")
-	}
-	b.WriteString(s.lit)
-	b.WriteByte(0)
-}
-
-// compatible reports whether a URL built for the segments r could also
-// match the segments c (an over-approximation: true when unsure); with
-// fold, c's literals match in any letter case.
-func compatible(r, c []segment, fold bool) bool {
-	for {
-		switch {
-		case len(r) == 0 && len(c) == 0:
-			return true
-		case len(c) > 0 && c[0].kind == segCatchAll:
-			return len(r) > 0
-		case len(r) > 0 && r[0].kind == segCatchAll:
-			return len(c) > 0
-		case len(r) == 0 || len(c) == 0:
+	lit := near[0].Tokens[i-1].Literal
+	return slices.DeleteFunc(cands, func(c adapterkit.Candidate) bool {
+		k := slices.IndexFunc(near, func(s adapterkit.Shape) bool { return s.By == c.By })
+		toks := near[k].Tokens
+		if end := toks[len(toks)-1]; end.Param != "" || !strings.HasSuffix(end.Literal, "/") {
+			return true // the sibling's "/" is not static text: no redirect
+		}
+		if c.Kind != adapterkit.Exact || len(near[0].Tokens) > i+1 {
 			return false
 		}
-		a, b := r[0], c[0]
-		switch {
-		case a.kind == segLiteral && b.kind == segLiteral:
-			if a.lit != b.lit && !(fold && strings.EqualFold(a.lit, b.lit)) {
-				return false
+		v := lit + c.Value
+		return slices.ContainsFunc(near[1:], func(o adapterkit.Shape) bool {
+			l := o.Tokens[i-1].Literal
+			return strings.HasPrefix(l, v) && (len(l) == len(v) || l[len(v)] != '/')
+		})
+	})
+}
+
+// slashEnd returns, for a route whose URL ends with "/", the values of
+// token i of near[0] that leave gin with that "/" at the start of a node
+// of a sibling: after the sibling's parameter, or where the sibling's
+// literal ends a node (at its end, or where another sibling parts from
+// it). gin does not backtrack from there. The siblings are cut there, a
+// "/" added, and matched against the whole URL.
+func slashEnd(near []adapterkit.Shape, i int) []adapterkit.Candidate {
+	r := near[0].Tokens
+	if last := r[len(r)-1]; last.Param != "" || !strings.HasSuffix(last.Literal, "/") || len(r) == i+1 {
+		return nil
+	}
+	cut := near[:1:1]
+	add := func(c adapterkit.Shape, k int, lit string) {
+		cut = append(cut, adapterkit.Shape{By: c.By, Tokens: slices.Concat(c.Tokens[:k], []adapterkit.Token{adapterkit.Lit(lit)})})
+	}
+	for _, c := range near[1:] {
+		for k := i; k < len(c.Tokens); k++ {
+			if strings.HasPrefix(c.Tokens[k].Literal, "/") {
+				add(c, k, "/")
 			}
-		case a.kind == segLiteral:
-			if !hasPrefix(a.lit, b.lit, fold) {
-				return false
-			}
-		case b.kind == segLiteral:
-			if !hasPrefix(b.lit, a.lit, fold) {
-				return false
-			}
-		default:
-			if !hasPrefix(a.lit, b.lit, fold) && !hasPrefix(b.lit, a.lit, fold) {
-				return false
+		}
+		l := c.Tokens[i-1].Literal
+		for m := len(r[i-1].Literal) + 1; m <= len(l); m++ {
+			if m == len(l) || slices.ContainsFunc(near[1:], func(o adapterkit.Shape) bool {
+				ol := o.Tokens[i-1].Literal
+				return strings.HasPrefix(ol, l[:m]) && (len(ol) == m || ol[m] != l[m])
+			}) {
+				add(c, i-1, l[:m]+"/")
 			}
 		}
-		r, c = r[1:], c[1:]
 	}
+	return adapterkit.Siblings(append(cut, emptyParams(cut, i)[1:]...), 0, i, false)
 }
 
-// merge adds the exclusions of o (another method of the same endpoint).
-func (e *exclusions) merge(o *exclusions) {
-	e.exact = append(e.exact, o.exact...)
-	e.folded = append(e.folded, o.folded...)
-	e.prefixes = append(e.prefixes, o.prefixes...)
-	e.by = append(e.by, o.by...)
-}
-
-// constraint returns a regexp (RE2, anchored by urlfor) that matches every
-// value except the taken ones. Go's regexp has no negative lookahead, so it
-// is the complement of a trie of the taken values: at each node, the end of
-// the value (unless that exact value is taken), any rune that leaves the
-// trie followed by anything, or a child's own complement; below a taken
-// prefix, only the prefix itself. Values taken in any case make edges that
-// match every case of their rune; they go in first, and a value of exact
-// case that shares such an edge is then refused in any case on it too (the
-// safe side).
-func (e *exclusions) constraint() string {
-	root := &trieNode{}
-	for _, v := range e.folded {
-		root.insert(v, true).exact = true
-	}
-	for _, v := range e.exact {
-		root.insert(v, false).exact = true
-	}
-	for _, v := range e.prefixes {
-		root.insert(v, false).below = true
-	}
-	re, ok := root.complement()
-	if !ok {
-		return `[^\x00-\x{10FFFF}]` // matches nothing
-	}
-	return `(?s:` + re + `)`
-}
-
-// takers says which routes take the value v, for error messages; "" when
-// none does.
-func (e *exclusions) takers(v string) string {
-	var by []string
-	for _, t := range e.by {
-		switch {
-		case t.kind == takesExact && v == t.value,
-			t.kind == takesFolded && strings.EqualFold(v, t.value),
-			t.kind == takesLonger && len(v) > len(t.value) && strings.HasPrefix(v, t.value):
-			by = append(by, t.route)
+// deadEnds returns the siblings of near[1:] cut where gin stops without
+// backtracking once it has followed them into a parameter: right after a
+// parameter that the sibling goes on from (its node has no handler for a
+// URL that ends there), and past a parameter whose node has no children,
+// when the URL goes on ("/p/new:n" stops "/p/new1/edit").
+func deadEnds(near []adapterkit.Shape, i int) []adapterkit.Shape {
+	var out []adapterkit.Shape
+	for _, c := range near[1:] {
+		for k := i; k+1 < len(c.Tokens); k++ {
+			if c.Tokens[k].Param != "" && !c.Tokens[k].Wildcard {
+				out = append(out, adapterkit.Shape{By: c.By, Tokens: c.Tokens[:k+1]})
+			}
 		}
-	}
-	slices.Sort(by)
-	return strings.Join(slices.Compact(by), ", ")
-}
-
-type trieNode struct {
-	exact, below bool
-	edges        []*trieEdge
-}
-
-// trieEdge leads to a child on one rune, or on every case of it (fold).
-type trieEdge struct {
-	r    rune
-	fold bool
-	next *trieNode
-}
-
-// insert adds the path of v below n and returns its last node.
-func (n *trieNode) insert(v string, fold bool) *trieNode {
-	for _, r := range v {
-		n = n.child(r, fold)
-	}
-	return n
-}
-
-// child follows (or makes) the edge for r: an edge for every case of r
-// when there is one, else the edge for r itself.
-func (n *trieNode) child(r rune, fold bool) *trieNode {
-	for _, e := range n.edges {
-		if e.fold && sameFold(e.r, r) || !e.fold && !fold && e.r == r {
-			return e.next
+		if end := c.Tokens[len(c.Tokens)-1]; end.Param == "" || end.Wildcard {
+			continue
 		}
-	}
-	e := &trieEdge{r: r, fold: fold, next: &trieNode{}}
-	n.edges = append(n.edges, e)
-	return e.next
-}
-
-// sameFold reports whether a and b are cases of one letter.
-func sameFold(a, b rune) bool {
-	for f := unicode.SimpleFold(a); ; f = unicode.SimpleFold(f) {
-		if f == b {
-			return true
-		}
-		if f == a {
-			return false
-		}
-	}
-}
-
-// runes is every rune the edge matches.
-func (e *trieEdge) runes() []rune {
-	out := []rune{e.r}
-	if e.fold {
-		for f := unicode.SimpleFold(e.r); f != e.r; f = unicode.SimpleFold(f) {
-			out = append(out, f)
+		leaf := !slices.ContainsFunc(near[1:], func(o adapterkit.Shape) bool {
+			return len(o.Tokens) > len(c.Tokens) && above(o, len(c.Tokens)) == above(c, len(c.Tokens))
+		})
+		if leaf {
+			out = append(out, adapterkit.Shape{By: c.By, Tokens: slices.Concat(c.Tokens, []adapterkit.Token{adapterkit.Lit("/"), adapterkit.Wild("")})})
 		}
 	}
 	return out
-}
-
-// complement returns a regexp of the suffixes s such that prefix+s is not
-// taken, where prefix leads to n; ok is false when there is none.
-func (n *trieNode) complement() (string, bool) {
-	var alts []string
-	if !n.exact {
-		alts = append(alts, "")
-	}
-	if !n.below {
-		edges := slices.Clone(n.edges)
-		slices.SortFunc(edges, func(a, b *trieEdge) int { return int(a.r - b.r) })
-		if len(edges) == 0 {
-			alts = append(alts, ".+")
-		} else {
-			var class strings.Builder
-			class.WriteString("[^")
-			for _, e := range edges {
-				for _, r := range e.runes() {
-					class.WriteString(runeRE(r))
-				}
-			}
-			class.WriteString("].*")
-			alts = append(alts, class.String())
-			for _, e := range edges {
-				sub, ok := e.next.complement()
-				if !ok {
-					continue
-				}
-				step := runeRE(e.r)
-				if rs := e.runes(); len(rs) > 1 {
-					step = "["
-					for _, r := range rs {
-						step += runeRE(r)
-					}
-					step += "]"
-				}
-				alts = append(alts, step+sub)
-			}
-		}
-	}
-	switch len(alts) {
-	case 0:
-		return "", false
-	case 1:
-		if alts[0] == "" {
-			return "", true
-		}
-	}
-	return "(?:" + strings.Join(alts, "|") + ")", true
-}
-
-// runeRE writes r for a regexp, inside or outside a character class.
-func runeRE(r rune) string {
-	if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' {
-		return string(r)
-	}
-	return fmt.Sprintf(`\x{%x}`, r)
 }

@@ -1,95 +1,103 @@
 package partygin
 
 import (
-	"regexp"
+	"errors"
+	"slices"
 	"testing"
+
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-func TestShadowConstraint(t *testing.T) {
-	ex := &exclusions{
-		exact:    []string{"new", "me", "é"},
-		prefixes: []string{"user_"},
-		folded:   []string{"__invite__"},
-	}
-	re := regexp.MustCompile(`^(?:` + ex.constraint() + `)$`)
-	allowed := []string{"ne", "newer", "n", "mee", "m", "user_", "use", "users", "x", "new\n", "\nnew", "éé", "e", "__invite_", "__invite__x", "NEW", "Me"}
-	refused := []string{"new", "me", "é", "user_bob", "user_/", "__invite__", "__INVITE__", "__Invite__"}
-	for _, v := range allowed {
-		if !re.MatchString(v) {
-			t.Errorf("%q is refused", v)
-		}
-	}
-	for _, v := range refused {
-		if re.MatchString(v) {
-			t.Errorf("%q is allowed", v)
-		}
-	}
-	// An exact value sharing a case-insensitive edge is refused in any
-	// case on that edge: the safe side.
-	ex = &exclusions{exact: []string{"ax"}, folded: []string{"ay"}}
-	re = regexp.MustCompile(`^(?:` + ex.constraint() + `)$`)
-	for v, want := range map[string]bool{"ax": false, "Ax": false, "aX": true, "ay": false, "AY": false, "az": true, "a": true} {
-		if re.MatchString(v) != want {
-			t.Errorf("%q: match %v, want %v", v, !want, want)
-		}
-	}
-}
-
-func TestShadowsFindsCompetitors(t *testing.T) {
-	shape := func(method, pattern string) (routeShape, string) {
-		segs, err := parsePattern(pattern)
+// testIndex indexes routes given as method, pattern, and returns the index
+// and a function that finds the shape of a route.
+func testIndex(t *testing.T, routes ...[2]string) (*siblingIndex, func(method, pattern string) int) {
+	t.Helper()
+	var shapes []adapterkit.Shape
+	for _, mp := range routes {
+		toks, err := parsePattern(mp[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		return routeShape{method: method, segs: segs}, pattern
+		shapes = append(shapes, adapterkit.Shape{By: mp[0] + " " + mp[1], Tokens: toks})
 	}
-	var shapes []routeShape
-	var patterns []string
-	for _, mp := range [][2]string{
-		{"GET", "/users"}, {"GET", "/users/:id"}, {"GET", "/users/me"},
-		{"GET", "/posts/:id"}, {"GET", "/posts/new/edit"},
-		{"GET", "/a/:x/b"}, {"GET", "/a/c/:y"},
-		{"GET", "/m/:id"}, {"POST", "/m/x"},
-		{"GET", "/:page"}, {"GET", "/user_:name"}, {"GET", "/about"},
-		{"GET", "/f/*rest"},
-	} {
-		s, p := shape(mp[0], mp[1])
-		shapes = append(shapes, s)
-		patterns = append(patterns, p)
-	}
-	gs, gp := guardShapes("/__invite__/")
-	taken := shadows(append(shapes, gs...), append(patterns, gp...))
-	check := func(method, pattern, param string, exact, folded, prefixes []string) {
+	find := func(method, pattern string) int {
 		t.Helper()
-		ex := taken[shadowKey{method, pattern, param}]
-		if ex == nil {
-			if exact != nil || folded != nil || prefixes != nil {
-				t.Errorf("%s %s %s: nothing taken, want %v %v %v", method, pattern, param, exact, folded, prefixes)
-			}
-			return
+		i := slices.IndexFunc(shapes, func(s adapterkit.Shape) bool { return s.By == method+" "+pattern })
+		if i < 0 {
+			t.Fatalf("no route %s %s", method, pattern)
 		}
-		if !equal(ex.exact, exact) || !equal(ex.folded, folded) || !equal(ex.prefixes, prefixes) {
-			t.Errorf("%s %s %s: taken %v %v %v (by %v), want %v %v %v", method, pattern, param,
-				ex.exact, ex.folded, ex.prefixes, ex.by, exact, folded, prefixes)
-		}
+		return i
 	}
-	check("GET", "/users/:id", "id", []string{"me"}, nil, nil)
-	check("GET", "/posts/:id", "id", nil, nil, nil) // "/posts/new/edit" is longer
-	check("GET", "/a/:x/b", "x", []string{"c"}, nil, nil)
-	check("GET", "/m/:id", "id", nil, nil, nil) // "/m/x" is POST
-	check("GET", "/:page", "page", []string{"users", "about"}, []string{"__invite__"}, []string{"user_"})
-	check("GET", "/user_:name", "name", nil, nil, nil)
-	check("GET", "/a/c/:y", "y", nil, nil, nil)
+	return newSiblingIndex(shapes), find
 }
 
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+func TestSiblingIndexFindsCompetitors(t *testing.T) {
+	x, find := testIndex(t,
+		[2]string{"GET", "/users"}, [2]string{"GET", "/users/:id"}, [2]string{"GET", "/users/me"},
+		[2]string{"GET", "/posts/:id"}, [2]string{"GET", "/posts/new/edit"},
+		[2]string{"GET", "/a/:x/b"}, [2]string{"GET", "/a/c/:y"},
+		[2]string{"GET", "/m/:id"}, [2]string{"POST", "/m/x"},
+		[2]string{"GET", "/:page"}, [2]string{"GET", "/user_:name"}, [2]string{"GET", "/about"},
+		[2]string{"GET", "/f/*rest"}, [2]string{"GET", "/__invite__/"},
+	)
+	check := func(method, pattern string, tok int, exact, matching []string) {
+		t.Helper()
+		var gotExact, gotMatching, by []string
+		for _, tk := range x.taken(find(method, pattern), tok) {
+			gotExact = append(gotExact, tk.Values...)
+			if tk.Matching != "" {
+				gotMatching = append(gotMatching, tk.Matching)
+			}
+			if len(tk.Prefixes) > 0 || tk.NonEmpty || tk.Fold || tk.By == "" {
+				t.Errorf("%s %s: unexpected set %+v", method, pattern, tk)
+			}
+			by = append(by, tk.By)
+		}
+		slices.Sort(gotExact)
+		gotExact = slices.Compact(gotExact)
+		slices.Sort(exact)
+		if !slices.Equal(gotExact, exact) || !slices.Equal(gotMatching, matching) {
+			t.Errorf("%s %s token %d: taken %q and %q (by %q), want %q and %q", method, pattern, tok, gotExact, gotMatching, by, exact, matching)
 		}
 	}
-	return true
+	check("GET", "/users/:id", 1, []string{"me"}, nil)
+	check("GET", "/posts/:id", 1, nil, nil) // "/posts/new/edit" is longer
+	check("GET", "/a/:x/b", 1, []string{"c"}, nil)
+	check("GET", "/m/:id", 1, nil, nil) // "/m/x" is POST
+	// "/__invite__" is redirected to the invite route (gin's trailing
+	// slash recommendation does not backtrack).
+	check("GET", "/:page", 1, []string{"users", "about", "__invite__"}, []string{`user_(?s:.+)`})
+	check("GET", "/user_:name", 1, nil, nil)
+	check("GET", "/a/c/:y", 1, nil, nil)
+	check("GET", "/f/*rest", 1, nil, nil)
+}
+
+// TestTakenValues checks what the sets refuse in a template: exactly the
+// value of a static sibling, and every value longer than the prefix of a
+// sibling parameter (gin's parameters are never empty), each naming its
+// route in ParamError.TakenBy.
+func TestTakenValues(t *testing.T) {
+	x, find := testIndex(t,
+		[2]string{"GET", "/x/:id"}, [2]string{"GET", "/x/new"}, [2]string{"GET", "/x/me"},
+		[2]string{"GET", "/x/é"}, [2]string{"GET", "/x/user_:n"},
+	)
+	s := find("GET", "/x/:id")
+	toks := x.shapes[s].Tokens
+	tmpl, err := urlfor.NewTemplate("/x/:id", parts(toks, modeDecoded, [][]urlfor.Taken{1: x.taken(s, 1)}), modeDecoded.templateOptions()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"ne", "newer", "n", "mee", "m", "user_", "use", "users", "x", "éé", "e", "NEW", "Me"} {
+		if _, err := tmpl.Build("id", v); err != nil {
+			t.Errorf("%q is refused: %v", v, err)
+		}
+	}
+	for v, by := range map[string]string{"new": "GET /x/new", "me": "GET /x/me", "é": "GET /x/é", "user_bob": "GET /x/user_:n", "user_x": "GET /x/user_:n"} {
+		_, err := tmpl.Build("id", v)
+		var pe *urlfor.ParamError
+		if !errors.As(err, &pe) || pe.TakenBy != by {
+			t.Errorf("%q: %v, want it taken by %s", v, err, by)
+		}
+	}
 }

@@ -54,6 +54,12 @@ type Driver struct {
 	// checks Native for those. Nil checks Native for none (Param is always
 	// checked).
 	NativeExact func(value string, wildcard bool) bool
+	// SlashPrefixedWildcard says the framework hands a wildcard's value to
+	// handlers with a leading "/" (gin: "*path" gives "/a/b" for
+	// ".../a/b", as its docs show), which urlfor's Part.SlashPrefixed
+	// models: "a/b" and "/a/b" then build the same URL, and the suite
+	// expects the value with one leading "/" (Param and Native).
+	SlashPrefixedWildcard bool
 }
 
 // App is one app a [Driver] made and joined.

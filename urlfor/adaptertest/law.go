@@ -114,6 +114,9 @@ func (s *suite) law(rep *reporter, pt *party, app *App, prefix string, c call) o
 	ok := true
 	for i, p := range c.params {
 		want := c.values[i]
+		if p.Wildcard && s.d.SlashPrefixedWildcard {
+			want = "/" + strings.TrimPrefix(want, "/")
+		}
 		if v, has := got.Param[p.Name]; !has || v != want {
 			rep.errorf(ruleLaw, "%s = %q reached %q with Param[%q] = %s, want %q", c, u, c.name, p.Name, present(v, has), want)
 			ok = false
