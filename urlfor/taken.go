@@ -30,6 +30,10 @@ type Taken struct {
 	Values []string
 	// Prefixes take every value that starts with one of them.
 	Prefixes []string
+	// Proper limits Prefixes to values longer than the prefix: the
+	// sibling's parameter after it is never empty (gin, fiber), so the
+	// prefix alone still reaches this route.
+	Proper bool
 	// Matching takes every value that this regexp (RE2 syntax, anchored
 	// for you) matches whole: the constraint of a competing parameter.
 	Matching string
@@ -74,8 +78,8 @@ type takenSet struct {
 }
 
 type takenValue struct {
-	v, by string
-	fold  bool
+	v, by        string
+	fold, proper bool
 }
 
 type takenRE struct {
@@ -99,7 +103,7 @@ func (t *takenSet) compile() error {
 			}
 		}
 		for _, v := range s.Prefixes {
-			t.prefix = append(t.prefix, takenValue{v: v, by: s.By, fold: s.Fold})
+			t.prefix = append(t.prefix, takenValue{v: v, by: s.By, fold: s.Fold, proper: s.Proper})
 		}
 		if s.Matching != "" {
 			re, err := regexp.Compile(`^(?:` + s.Matching + `)$`)
@@ -143,7 +147,7 @@ func (t *takenSet) check(v string) (why, by string) {
 	}
 	for i := range t.prefix {
 		e := &t.prefix[i]
-		if len(v) >= len(e.v) && (v[:len(e.v)] == e.v || e.fold && strings.EqualFold(v[:len(e.v)], e.v)) {
+		if len(v) >= len(e.v) && !(e.proper && len(v) == len(e.v)) && (v[:len(e.v)] == e.v || e.fold && strings.EqualFold(v[:len(e.v)], e.v)) {
 			return t.reason(e.by, fmt.Sprintf("starts with %q, so it ", e.v)), e.by
 		}
 	}

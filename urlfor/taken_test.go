@@ -40,6 +40,7 @@ func TestTakenBy(t *testing.T) {
 	fold := param(urlfor.Taken{By: "GET /x/NEW", Values: []string{"new"}, Fold: true})
 	prefix := param(urlfor.Taken{By: "GET /x/draft-{n}", Prefixes: []string{"draft-"}})
 	prefixFold := param(urlfor.Taken{By: "GET /x/draft-:n", Prefixes: []string{"draft-"}, Fold: true})
+	proper := param(urlfor.Taken{By: "GET /x/draft-:n", Prefixes: []string{"draft-"}, Proper: true})
 	match := param(urlfor.Taken{By: "GET /x/{y:[0-9]+}", Matching: "[0-9]+"})
 	wildExact := wild(false, urlfor.Taken{By: "GET /f/readme", Values: []string{"readme"}})
 	wildSlash := wild(true, urlfor.Taken{By: "GET /f/readme", Values: []string{"readme"}})
@@ -66,6 +67,8 @@ func TestTakenBy(t *testing.T) {
 		{prefix, "id", "Draft-1", "", ""},
 		{prefix, "id", "draft", "", ""},
 		{prefixFold, "id", "DRAFT-x", "GET /x/draft-:n", ""},
+		{proper, "id", "draft-1", "GET /x/draft-:n", ""},
+		{proper, "id", "draft-", "", ""},
 		{match, "id", "2024", "GET /x/{y:[0-9]+}", `matches "[0-9]+"`},
 		{match, "id", "2024a", "", ""},
 		{wildExact, "rest", "readme", "GET /f/readme", ""},

@@ -2,7 +2,6 @@ package partygin
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -95,10 +94,8 @@ func (x *siblingIndex) taken(s, i int) []urlfor.Taken {
 		cands = append(cands, slashEnd(plain, i)...)
 	}
 	for c := range cands {
-		if cands[c].Kind == adapterkit.Prefix {
-			// The sibling's parameter after the prefix is never empty.
-			cands[c].Kind, cands[c].Value = adapterkit.Matching, regexp.QuoteMeta(cands[c].Value)+`(?s:.+)`
-		}
+		// The sibling's parameter after the prefix is never empty.
+		cands[c].Proper = cands[c].Kind == adapterkit.Prefix
 	}
 	return adapterkit.Takens(cands)
 }

@@ -30,6 +30,9 @@ type Candidate struct {
 	Sample string
 	By     string // the sibling route, as its Shape names it
 	Fold   bool   // compare ignoring ASCII case
+	// Proper, on a Prefix, spares the prefix alone: set it where the
+	// router never gives the sibling's next parameter an empty value.
+	Proper bool
 }
 
 // Siblings returns the values of token i (a parameter or wildcard) of
@@ -185,14 +188,14 @@ func Confirm(cands []Candidate, reaches func(v string) bool) []Candidate {
 // per sibling route, for [urlfor.Part.TakenBy].
 func Takens(cands []Candidate) []urlfor.Taken {
 	var out []urlfor.Taken
-	at := map[[2]any]int{}
+	at := map[[3]any]int{}
 	for _, c := range cands {
-		key := [2]any{c.By, c.Fold}
+		key := [3]any{c.By, c.Fold, c.Proper}
 		k, ok := at[key]
 		if !ok || c.Kind == Matching && out[k].Matching != "" {
 			at[key] = len(out)
 			k = len(out)
-			out = append(out, urlfor.Taken{By: c.By, Fold: c.Fold})
+			out = append(out, urlfor.Taken{By: c.By, Fold: c.Fold, Proper: c.Proper})
 		}
 		switch c.Kind {
 		case Exact:

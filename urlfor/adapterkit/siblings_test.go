@@ -113,12 +113,14 @@ func TestTakens(t *testing.T) {
 		{Kind: adapterkit.Exact, Value: "new", By: "a"},
 		{Kind: adapterkit.Prefix, Value: "draft-", By: "a"},
 		{Kind: adapterkit.Exact, Value: "NEW", By: "a", Fold: true},
+		{Kind: adapterkit.Prefix, Value: "x-", By: "a", Proper: true},
 		{Kind: adapterkit.Matching, Value: "[0-9]+", By: "b"},
 		{Kind: adapterkit.Matching, Value: "[a-z]+", By: "b"},
 	})
 	want := []urlfor.Taken{
 		{By: "a", Values: []string{"new"}, Prefixes: []string{"draft-"}},
 		{By: "a", Values: []string{"NEW"}, Fold: true},
+		{By: "a", Prefixes: []string{"x-"}, Proper: true},
 		{By: "b", Matching: "[0-9]+"},
 		{By: "b", Matching: "[a-z]+"},
 	}
