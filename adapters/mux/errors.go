@@ -6,34 +6,35 @@ import (
 	"strings"
 
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// Sentinel errors, for errors.Is.
+// Sentinel errors, for errors.Is; the first three are adapterkit's, the
+// same in every adapter. Errors wrapping them start with "partymux: ".
 var (
 	// ErrInvalidOption: Join got a nil router or a malformed option (an
 	// invite route that does not start with "/" or holds a brace, a
 	// namespace with ":").
-	ErrInvalidOption = errors.New("partymux: invalid option")
+	ErrInvalidOption = adapterkit.ErrInvalidOption
 	// ErrAlreadyJoined: Join was called twice with the same router.
-	ErrAlreadyJoined = errors.New("partymux: router already joined")
-	// ErrInviteUnreachable: the invite route Join registered cannot receive
-	// the invitation: a route registered before Join matches its path (a
-	// catch-all PathPrefix("/")), or the router only matches other hosts,
-	// schemes or headers.
-	ErrInviteUnreachable = errors.New("partymux: invite route unreachable")
-	// ErrNotJoined: the package-level helpers found no joined router for
-	// the request. Errors that wrap it also wrap urlfor.ErrNotInvited.
-	ErrNotJoined = errors.New("partymux: no joined router")
-	// ErrRedirectCode: Redirect got a status code outside 300-399. Errors
-	// that wrap it also wrap urlfor.ErrBadCall.
-	ErrRedirectCode = errors.New("partymux: redirect status is not 3xx")
+	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
+	// ErrNoHandle: a package-level helper ([URL], [AbsoluteURL],
+	// [Redirect], [FromRequest]) found no joined router for the request: it
+	// was not routed by a mux router, or by one that never joined. It wraps
+	// urlfor.ErrNotInvited.
+	ErrNoHandle = adapterkit.ErrNoHandle
+	// ErrInviteUnreachable: the invitation cannot reach the invite route
+	// Join registered: an earlier route matches its path (a catch-all
+	// PathPrefix("/")), or the router matches only other hosts or schemes.
+	ErrInviteUnreachable = errors.New("invite route unreachable")
 )
 
-// RouteError is the error of a route partymux could not translate: its
-// template has two variables with nothing between them, a query value
-// mixing text and variables, a PathPrefix template ending with a variable
-// mux may cut short, or mux itself failed to build the route
-// (Route.GetError). The route is still listed; building it returns this.
+// RouteError is the error of a route partymux cannot build: two variables
+// with nothing between them, a query value mixing text and variables, a
+// PathPrefix ending with a variable mux may cut short, mux's own error
+// (Route.GetError), or an earlier route that takes every URL of it (then
+// wrapping urlfor.ErrInvalidTemplate). The route is still listed;
+// building it returns this.
 type RouteError struct {
 	Name    string // the route's mux name
 	Pattern string // host, path and queries templates, as listed
@@ -65,7 +66,3 @@ func (e *DuplicateNameError) Error() string {
 
 // Is matches urlfor.ErrAmbiguous.
 func (e *DuplicateNameError) Is(target error) bool { return target == urlfor.ErrAmbiguous }
-
-func notJoined(why string) error {
-	return fmt.Errorf("%w: %s: %w", ErrNotJoined, why, urlfor.ErrNotInvited)
-}

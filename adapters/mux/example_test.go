@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -143,4 +144,112 @@ func ExampleHandle_Check() {
 	fmt.Println(h.Check())
 	// Output:
 	// partymux: route name "item" is used by 2 routes (/items/{id}, /v2/items/{id}); mux's Get keeps only the last
+}
+
+// A handler finds its router's handle from the request, with no
+// middleware: FromRequest, or the package-level URL and AbsoluteURL that
+// use it.
+func ExampleFromRequest() {
+	api := mux.NewRouter()
+	if _, err := partymux.Join(api); err != nil {
+		panic(err)
+	}
+	api.HandleFunc("/items/{id}", hello).Name("item")
+	api.HandleFunc("/where", func(w http.ResponseWriter, r *http.Request) {
+		h, ok := partymux.FromRequest(r)
+		u, _ := h.URL(r, "item", "id", "7")
+		abs, _ := partymux.AbsoluteURL(r, "item", "id", "8")
+		rel, _ := partymux.URL(r, "item", "id", "9")
+		fmt.Fprintln(w, ok, u, abs, rel)
+	})
+	d := http.NewServeMux()
+	d.Handle("/api/", http.StripPrefix("/api", api))
+	party, err := core.New(d, []string{"/api/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://example.com/api/where", nil))
+	fmt.Print(rec.Body)
+
+	_, err = partymux.URL(httptest.NewRequest(http.MethodGet, "/elsewhere", nil), "item", "id", "7")
+	fmt.Println(errors.Is(err, partymux.ErrNoHandle))
+	// Output:
+	// true /api/items/7 http://example.com/api/items/8 /api/items/9
+	// true
+}
+
+// mux tries routes in order: a value an earlier route takes is refused,
+// and the error names that route.
+func ExampleHandle_URL() {
+	r := mux.NewRouter()
+	h, _ := partymux.Join(r)
+	r.HandleFunc("/items/new", hello).Name("new")
+	r.HandleFunc("/items/draft-{n}", hello).Name("draft")
+	r.HandleFunc("/r/{y:[0-9]+}", hello).Name("year")
+	r.HandleFunc("/items/{id}", hello).Name("item")
+	r.HandleFunc("/r/{id}", hello).Name("any")
+	if _, err := core.New(r, []string{"/__invite__/"}); err != nil {
+		panic(err)
+	}
+	for _, c := range [][]string{{"item", "id", "7"}, {"item", "id", "new"}, {"item", "id", "draft-1"}, {"any", "id", "2024"}, {"any", "id", "v2"}} {
+		u, err := h.URL(nil, c[0], c[1:]...)
+		var pe *urlfor.ParamError
+		if errors.As(err, &pe) {
+			fmt.Printf("%s=%q is taken by %s\n", pe.Param, pe.Value, pe.TakenBy)
+			continue
+		}
+		fmt.Println(u)
+	}
+	// Output:
+	// /items/7
+	// id="new" is taken by /items/new
+	// id="draft-1" is taken by /items/draft-{n}
+	// id="2024" is taken by /r/{y:[0-9]+}
+	// /r/v2
+}
+
+// Behind a proxy that sets X-Forwarded-Host, TrustProxy makes AbsoluteURL
+// use it; InviteRoute and WithLogger are the other shared options, and
+// Participant tells what the party knows of the app.
+func ExampleTrustProxy() {
+	r := mux.NewRouter()
+	quiet := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: quiet}))
+	h, err := partymux.Join(r, partymux.TrustProxy(), partymux.InviteRoute("/_party/"), partymux.WithLogger(logger))
+	if err != nil {
+		panic(err)
+	}
+	r.HandleFunc("/posts/{id}", hello).Name("post")
+	r.HandleFunc("/old/{id}", func(w http.ResponseWriter, req *http.Request) {
+		_ = h.Redirect(w, req, http.StatusMovedPermanently, "post", "id", mux.Vars(req)["id"])
+	})
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", r))
+	party, err := core.New(d, []string{"/blog/_party/"})
+	if err != nil {
+		panic(err)
+	}
+	p, _ := h.Participant()
+	fmt.Println(p.Namespace(), p.MountPrefix())
+
+	req := httptest.NewRequest(http.MethodGet, "http://internal/blog/posts/1", nil)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	req.Header.Set("X-Forwarded-Host", "blog.example.org")
+	u, _ := h.AbsoluteURL(req, "post", "id", "7")
+	fmt.Println(u)
+
+	rec := httptest.NewRecorder()
+	party.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/old/3", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+	// Output:
+	// level=INFO msg="partyline: joined" invite_path=/blog/_party/ namespace=blog mount_prefix=/blog routes=1
+	// blog /blog
+	// https://blog.example.org/blog/posts/7
+	// 301 /blog/posts/3
 }

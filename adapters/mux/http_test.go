@@ -245,7 +245,8 @@ func TestLateRoutesAndErrors(t *testing.T) {
 
 	// Redirect refuses a status that is not 3xx and writes nothing.
 	rec := httptest.NewRecorder()
-	if err := p.handle.Redirect(rec, req, http.StatusOK, "post", "id", "1"); !errors.Is(err, ErrRedirectCode) || !errors.Is(err, urlfor.ErrBadCall) {
+	var rce *urlfor.RedirectCodeError
+	if err := p.handle.Redirect(rec, req, http.StatusOK, "post", "id", "1"); !errors.As(err, &rce) || rce.Code != http.StatusOK || !errors.Is(err, urlfor.ErrBadCall) {
 		t.Errorf("Redirect(200): %v", err)
 	}
 	if rec.Header().Get("Location") != "" || rec.Body.Len() != 0 {

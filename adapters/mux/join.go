@@ -1,84 +1,79 @@
 package partymux
 
 import (
-	"fmt"
 	"net/http"
+	"runtime"
 	"sync"
+	"weak"
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/core"
-	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // Framework is the framework name partymux gives urlfor, for listings.
 const Framework = "gorilla/mux"
 
-// Handle is a router's membership in a party: it builds URLs local-first
-// (a bare name is the router's own route first, then the one app that has
-// it; "shop:cart" is the shop's), redirects, and lists problems. It is
-// safe for concurrent use.
-type Handle struct {
-	router *mux.Router
-	cfg    config
-	invite *mux.Route
-	source *source
-	member *urlfor.Member
-}
+// adapter starts every error message.
+const adapter = "partymux"
 
-// joined maps each router passed to Join to its *Handle.
-var joined sync.Map
+var (
+	// joined maps each router passed to Join to its handle, weakly.
+	joined adapterkit.Registry[mux.Router, Handle]
+	// live holds every joined handle (weak.Pointer[Handle] keys), for
+	// FromRequest.
+	live sync.Map
+)
 
 // Join makes router a member of the party that will invite it: it
-// registers the invite route (see [InviteRoute]) on router and returns the
-// router's handle. When the party's invitation arrives the route joins the
-// party and answers 200; it answers 404 to every other request (wsgi_party)
-// and 500 when joining fails (a namespace another app took), which makes
-// core.New fail and name the invite path.
+// registers the invite route ([InviteRoute]) on router and returns its
+// handle. The route answers the party's invitation with 200 once joined,
+// 500 when joining fails (a namespace another app took: core.New fails and
+// names the invite path), and 404 to every other request (wsgi_party).
 //
 // Call Join before registering catch-all routes: mux tries routes in
-// registration order, so a PathPrefix("/") registered earlier would take
-// the invitation. Join checks it, by matching a request for the invite
-// path: an earlier route that matches it, or a router that only matches
-// other hosts or schemes, is [ErrInviteUnreachable]. The router stays
-// marked as joined (its invite route cannot be removed from mux).
+// order, so an earlier PathPrefix("/") would take the invitation. Join
+// checks it: an earlier route matching the invite path, or a router that
+// only matches other hosts or schemes, is [ErrInviteUnreachable] (the
+// router stays joined: mux cannot remove the invite route).
 //
 // Errors: a nil router or a malformed option ([ErrInvalidOption]), a
-// router joined before ([ErrAlreadyJoined]), [ErrInviteUnreachable].
+// router joined before ([ErrAlreadyJoined]), [ErrInviteUnreachable]. A
+// joined router that is otherwise garbage is not kept alive.
 func Join(router *mux.Router, opts ...Option) (*Handle, error) {
-	if router == nil {
-		return nil, fmt.Errorf("%w: nil router", ErrInvalidOption)
-	}
-	cfg, err := newConfig(opts)
-	if err != nil {
+	cfg := adapterkit.NewConfig(opts)
+	if err := cfg.Check(adapter, "{}"); err != nil {
 		return nil, err
 	}
-	h := &Handle{router: router, cfg: cfg}
-	if _, loaded := joined.LoadOrStore(router, h); loaded {
-		return nil, fmt.Errorf("%w: this *mux.Router already has a handle; keep the one Join returned", ErrAlreadyJoined)
+	if router == nil {
+		return nil, adapterkit.Errorf(adapter, ErrInvalidOption, "nil *mux.Router")
 	}
-	h.invite = router.NewRoute().Path(cfg.inviteRoute).HandlerFunc(h.serveInvite)
+	h := &Handle{router: router}
+	if err := joined.Add(adapter, router, h); err != nil {
+		return nil, err
+	}
+	h.invite = router.NewRoute().Path(cfg.InviteRoute).HandlerFunc(h.serveInvite)
 	local, err := h.invite.GetPathTemplate()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidOption, err)
+		return nil, adapterkit.Errorf(adapter, ErrInvalidOption, "InviteRoute(%q): %v", cfg.InviteRoute, err)
 	}
+	cfg.InviteRoute = local
 	h.source = &source{router: router, skip: h.invite}
-	h.member = urlfor.NewMember(urlfor.Config{
-		Namespace:   cfg.namespace,
-		InviteRoute: local,
-		Framework:   Framework,
-		Source:      h.source,
-	}, cfg.logger)
+	h.kit = adapterkit.NewMember(adapter, Framework, cfg, h.source)
+	key := weak.Make(h)
+	live.Store(key, struct{}{})
+	runtime.AddCleanup(h, func(k weak.Pointer[Handle]) { live.Delete(k) }, key)
 	if err := h.checkInvite(local); err != nil {
 		return nil, err
 	}
 	return h, nil
 }
 
-// checkInvite matches a request like the party's invitation against the
-// router: it must reach the invite route.
+// checkInvite checks that a request like the invitation reaches the
+// invite route.
 func (h *Handle) checkInvite(local string) error {
 	req := probeRequest(http.MethodGet, "", "partyline.invalid", local, "", "")
-	req.URL.Scheme, req.URL.Host = "", ""
+	req.URL.Host = ""
 	req.Header.Set(core.TokenHeader, "probe")
 	var m mux.RouteMatch
 	h.router.Match(req, &m)
@@ -87,19 +82,11 @@ func (h *Handle) checkInvite(local string) error {
 		return nil
 	case m.Route != nil:
 		tpl, _ := m.Route.GetPathTemplate()
-		return fmt.Errorf("%w: route %q (%s), registered before Join, matches the invite path %s; call Join before registering catch-all routes", ErrInviteUnreachable, m.Route.GetName(), tpl, local)
+		return adapterkit.Errorf(adapter, ErrInviteUnreachable, "route %q (%s), registered before Join, matches the invite path %s; call Join before registering catch-all routes", m.Route.GetName(), tpl, local)
 	}
-	return fmt.Errorf("%w: a GET %s for host partyline.invalid matches no route of the router (host, scheme or header matchers on it?)", ErrInviteUnreachable, local)
+	return adapterkit.Errorf(adapter, ErrInviteUnreachable, "a GET %s for host partyline.invalid matches no route of the router (host, scheme or header matchers on it?)", local)
 }
 
-// serveInvite is the invite route's handler.
-func (h *Handle) serveInvite(w http.ResponseWriter, r *http.Request) {
-	switch status := h.member.Accept(r); status {
-	case http.StatusOK:
-		w.WriteHeader(status)
-	case http.StatusNotFound:
-		http.NotFound(w, r)
-	default:
-		http.Error(w, "partymux: joining the party failed", status)
-	}
-}
+// serveInvite is the invite route's handler, through which the router
+// holds the handle.
+func (h *Handle) serveInvite(w http.ResponseWriter, r *http.Request) { h.kit.ServeInvite(w, r) }

@@ -5,8 +5,10 @@ import (
 	"html/template"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/core"
@@ -115,14 +117,14 @@ func TestFromRequestUnjoined(t *testing.T) {
 	var err error
 	r.HandleFunc("/x", func(w http.ResponseWriter, req *http.Request) { _, err = URL(req, "x") })
 	r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/x", nil))
-	if !errors.Is(err, ErrNotJoined) || !errors.Is(err, urlfor.ErrNotInvited) {
+	if !errors.Is(err, ErrNoHandle) || !errors.Is(err, urlfor.ErrNotInvited) || !strings.HasPrefix(err.Error(), "partymux: ") {
 		t.Errorf("URL from an unjoined router: %v", err)
 	}
-	if _, err := URL(httptest.NewRequest(http.MethodGet, "/x", nil), "x"); !errors.Is(err, ErrNotJoined) {
+	if _, err := URL(httptest.NewRequest(http.MethodGet, "/x", nil), "x"); !errors.Is(err, ErrNoHandle) {
 		t.Errorf("URL from a request mux never routed: %v", err)
 	}
-	if _, err := FromRequest(nil); !errors.Is(err, ErrNotJoined) {
-		t.Errorf("FromRequest(nil): %v", err)
+	if h, ok := FromRequest(nil); h != nil || ok {
+		t.Errorf("FromRequest(nil) = %v, %v", h, ok)
 	}
 }
 
@@ -170,5 +172,32 @@ func TestCheck(t *testing.T) {
 		t.Fatal("mux lost the name")
 	} else if tpl, _ := got.GetPathTemplate(); tpl != "/api/items/{id}" {
 		t.Fatalf("mux's Get(item) = %s; the test assumes mux keeps the last route", tpl)
+	}
+}
+
+// TestJoinedRouterIsCollected: the registry of joined routers holds them
+// weakly (adapterkit.Registry), so a joined router that is otherwise
+// garbage is collected, with its handle.
+func TestJoinedRouterIsCollected(t *testing.T) {
+	var wr weak.Pointer[mux.Router]
+	var wh weak.Pointer[Handle]
+	func() {
+		r := mux.NewRouter()
+		h, err := Join(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.HandleFunc("/x", func(w http.ResponseWriter, req *http.Request) { _, _ = h.URL(req, "x") }).Name("x")
+		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/x", nil))
+		if err := h.Check(); err != nil {
+			t.Fatal(err)
+		}
+		wr, wh = weak.Make(r), weak.Make(h)
+	}()
+	for i := 0; i < 20 && (wr.Value() != nil || wh.Value() != nil); i++ {
+		runtime.GC()
+	}
+	if wr.Value() != nil || wh.Value() != nil {
+		t.Fatal("a joined router that is otherwise garbage is kept alive")
 	}
 }

@@ -5,26 +5,14 @@ import (
 	"strings"
 
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// token is one piece of a mux template: literal text, or a variable.
-type token struct {
-	lit     string // the literal text, when name is ""
-	name    string // the variable's name
-	pattern string // the variable's regexp; "" for mux's default
-}
-
-func (t token) isVar() bool { return t.name != "" }
-
-// parseTemplate splits a mux template ("/articles/{category}/{id:[0-9]+}")
-// into literal text and variables, as mux's braceIndices and
-// newRouteRegexp do: braces at the top level delimit a variable, braces
-// inside it nest ("{v:[0-9]{3}}"), the name is the text before the first
-// ":" and the regexp the text after it. Unbalanced braces, an empty name
-// and an empty regexp are errors, as in mux; errors wrap
-// [urlfor.ErrInvalidTemplate].
-func parseTemplate(tpl string) ([]token, error) {
-	var toks []token
+// parseTemplate splits a mux template ("/a/{b}/{c:[0-9]{3}}") into text
+// and variables as mux's braceIndices does (braces nest; the name ends at
+// the first ":"). Errors, as in mux's, wrap [urlfor.ErrInvalidTemplate].
+func parseTemplate(tpl string) ([]adapterkit.Token, error) {
+	var toks []adapterkit.Token
 	level, start, end := 0, 0, 0
 	for i := 0; i < len(tpl); i++ {
 		switch tpl[i] {
@@ -39,13 +27,13 @@ func parseTemplate(tpl string) ([]token, error) {
 				return nil, templateError(tpl, "unbalanced braces")
 			case level == 0:
 				if start > end {
-					toks = append(toks, token{lit: tpl[end:start]})
+					toks = append(toks, adapterkit.Lit(tpl[end:start]))
 				}
 				name, pattern, hasPattern := strings.Cut(tpl[start+1:i], ":")
 				if name == "" || hasPattern && pattern == "" {
 					return nil, templateError(tpl, fmt.Sprintf("missing name or pattern in %q", tpl[start:i+1]))
 				}
-				toks = append(toks, token{name: name, pattern: pattern})
+				toks = append(toks, adapterkit.Re(name, pattern))
 				end = i + 1
 			}
 		}
@@ -54,9 +42,20 @@ func parseTemplate(tpl string) ([]token, error) {
 		return nil, templateError(tpl, "unbalanced braces")
 	}
 	if end < len(tpl) {
-		toks = append(toks, token{lit: tpl[end:]})
+		toks = append(toks, adapterkit.Lit(tpl[end:]))
 	}
 	return toks, nil
+}
+
+// isVar reports whether t is a variable (or wildcard) rather than text.
+func isVar(t adapterkit.Token) bool { return t.Param != "" }
+
+// patternOr is t's regexp, or def (mux's default) when it has none.
+func patternOr(t adapterkit.Token, def string) string {
+	if t.Constraint == "" {
+		return def
+	}
+	return t.Constraint
 }
 
 func templateError(tpl, why string) error {

@@ -8,26 +8,27 @@ import (
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 func TestParseTemplate(t *testing.T) {
-	lit := func(s string) token { return token{lit: s} }
-	v := func(name, pattern string) token { return token{name: name, pattern: pattern} }
+	lit := adapterkit.Lit
+	v := adapterkit.Re
 	cases := []struct {
 		tpl  string
-		want []token
+		want []adapterkit.Token
 	}{
-		{"/", []token{lit("/")}},
+		{"/", []adapterkit.Token{lit("/")}},
 		{"", nil},
-		{"/articles/{category}/{id:[0-9]+}", []token{lit("/articles/"), v("category", ""), lit("/"), v("id", "[0-9]+")}},
-		{"/111/{v1:[0-9]{3}}/333", []token{lit("/111/"), v("v1", "[0-9]{3}"), lit("/333")}},
-		{"/{v-1:[0-9]{3}}", []token{lit("/"), v("v-1", "[0-9]{3}")}},
-		{"/{type:(?i:daily|mini)}-{date:\\d{4,4}-\\d{2,2}}", []token{lit("/"), v("type", "(?i:daily|mini)"), lit("-"), v("date", `\d{4,4}-\d{2,2}`)}},
-		{"/{v1:[0-9]*}{v2:[a-z]*}/", []token{lit("/"), v("v1", "[0-9]*"), v("v2", "[a-z]*"), lit("/")}},
-		{"/files/{name}.json", []token{lit("/files/"), v("name", ""), lit(".json")}},
-		{"/{x:a:b}", []token{lit("/"), v("x", "a:b")}}, // the name ends at the first ":"
-		{"{sub}.example.com:{port:[0-9]+}", []token{v("sub", ""), lit(".example.com:"), v("port", "[0-9]+")}},
-		{"/{a:{{b}}}", []token{lit("/"), v("a", "{{b}}")}},
+		{"/articles/{category}/{id:[0-9]+}", []adapterkit.Token{lit("/articles/"), v("category", ""), lit("/"), v("id", "[0-9]+")}},
+		{"/111/{v1:[0-9]{3}}/333", []adapterkit.Token{lit("/111/"), v("v1", "[0-9]{3}"), lit("/333")}},
+		{"/{v-1:[0-9]{3}}", []adapterkit.Token{lit("/"), v("v-1", "[0-9]{3}")}},
+		{"/{type:(?i:daily|mini)}-{date:\\d{4,4}-\\d{2,2}}", []adapterkit.Token{lit("/"), v("type", "(?i:daily|mini)"), lit("-"), v("date", `\d{4,4}-\d{2,2}`)}},
+		{"/{v1:[0-9]*}{v2:[a-z]*}/", []adapterkit.Token{lit("/"), v("v1", "[0-9]*"), v("v2", "[a-z]*"), lit("/")}},
+		{"/files/{name}.json", []adapterkit.Token{lit("/files/"), v("name", ""), lit(".json")}},
+		{"/{x:a:b}", []adapterkit.Token{lit("/"), v("x", "a:b")}}, // the name ends at the first ":"
+		{"{sub}.example.com:{port:[0-9]+}", []adapterkit.Token{v("sub", ""), lit(".example.com:"), v("port", "[0-9]+")}},
+		{"/{a:{{b}}}", []adapterkit.Token{lit("/"), v("a", "{{b}}")}},
 	}
 	for _, c := range cases {
 		got, err := parseTemplate(c.tpl)
@@ -74,14 +75,14 @@ func TestParseTemplateAgainstMux(t *testing.T) {
 		var got []string
 		var b strings.Builder
 		for _, tk := range toks {
-			if !tk.isVar() {
-				b.WriteString(tk.lit)
+			if !isVar(tk) {
+				b.WriteString(tk.Literal)
 				continue
 			}
-			got = append(got, tk.name)
-			b.WriteString("{" + tk.name)
-			if tk.pattern != "" {
-				b.WriteString(":" + tk.pattern)
+			got = append(got, tk.Param)
+			b.WriteString("{" + tk.Param)
+			if tk.Constraint != "" {
+				b.WriteString(":" + tk.Constraint)
 			}
 			b.WriteString("}")
 		}

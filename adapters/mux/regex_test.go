@@ -3,6 +3,8 @@ package partymux
 import (
 	"regexp"
 	"testing"
+
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 func mustParse(t *testing.T, re string) *regexpSyntax {
@@ -16,28 +18,31 @@ func mustParse(t *testing.T, re string) *regexpSyntax {
 
 func TestRestrict(t *testing.T) {
 	patterns := []string{`[^/]+`, `.*`, `(?s).+`, `[a-z.]+`, `(?i:daily|mini)`, `a|b/c`, `\d{4}-\d{2}`, `[0-9]*`, `x.y`, `(?i)ab`}
-	allows := map[string]runeSet{
-		"no dot":    without(allRunes, "."),
-		"invariant": invariant,
-		"no -./":    without(allRunes, "-./"),
-		"no a":      without(allRunes, "aA"),
+	allows := map[string]adapterkit.RuneSet{
+		"no dot":    adapterkit.AllRunes.Minus(adapterkit.RunesOf(".")),
+		"invariant": adapterkit.RawSegmentRunes,
+		"no -./":    adapterkit.AllRunes.Minus(adapterkit.RunesOf("-./")),
+		"no a":      adapterkit.AllRunes.Minus(adapterkit.RunesOf("aA")),
 	}
 	texts := []string{"", "a", "A", "ab", "AB", "a.b", "a-b", "2016-01", "x.y", "xzy", "b/c", "daily", "DAILY", "dAily", "a b", "é", "\n", "123", "a%2F"}
 	for _, p := range patterns {
 		orig := regexp.MustCompile(`^(?:` + p + `)$`)
 		for name, allow := range allows {
-			got := restrict(mustParse(t, p), allow).String()
+			got, err := adapterkit.RestrictRegexp(p, allow)
+			if err != nil {
+				t.Fatalf("RestrictRegexp(%q, %s): %v", p, name, err)
+			}
 			re, err := regexp.Compile(`^(?:` + got + `)$`)
 			if err != nil {
-				t.Fatalf("restrict(%q, %s) = %q does not compile: %v", p, name, got, err)
+				t.Fatalf("RestrictRegexp(%q, %s) = %q does not compile: %v", p, name, got, err)
 			}
 			for _, s := range texts {
 				inAllow := true
 				for _, r := range s {
-					inAllow = inAllow && allow.has(r)
+					inAllow = inAllow && allow.Contains(r)
 				}
 				if want := orig.MatchString(s) && inAllow; re.MatchString(s) != want {
-					t.Errorf("restrict(%q, %s) = %q matches %q: %v, want %v", p, name, got, s, !want, want)
+					t.Errorf("RestrictRegexp(%q, %s) = %q matches %q: %v, want %v", p, name, got, s, !want, want)
 				}
 			}
 		}
@@ -77,11 +82,11 @@ func TestRegexpProperties(t *testing.T) {
 		if got := acceptsAll(p, escapedPath); got != c.allWild {
 			t.Errorf("acceptsAll(%q, path) = %v", c.re, got)
 		}
-		if got, ok := sample(`^(?:` + c.re + `)$`); !ok || got != c.sample {
+		if got, ok := sampleOf(c.re); !ok || got != c.sample {
 			t.Errorf("sample(%q) = %q, %v; want %q", c.re, got, ok, c.sample)
 		}
 	}
-	if got, ok := sample(`^[^\x00-\x{10FFFF}]$`); ok {
+	if got, ok := sampleOf(`^[^\x00-\x{10FFFF}]$`); ok {
 		t.Errorf("sample of a regexp that matches nothing = %q", got)
 	}
 }

@@ -12,9 +12,8 @@ type spec struct {
 	err     error // mux's own error for the route (GetError)
 	path    string
 	hasPath bool
-	prefix  bool // a PathPrefix template: its regexp is not anchored at the end
-	host    string
-	hasHost bool
+	prefix  bool   // a PathPrefix template: its regexp is not anchored at the end
+	host    string // "" without a Host matcher
 	queries []string
 	methods []string
 }
@@ -32,16 +31,15 @@ func readRoute(rt *mux.Route) spec {
 		s.prefix = !anchoredAtEnd(re)
 	}
 	if tpl, err := rt.GetHostTemplate(); err == nil {
-		s.host, s.hasHost = tpl, true
+		s.host = tpl
 	}
 	s.queries, _ = rt.GetQueriesTemplates()
 	s.methods, _ = rt.GetMethods()
 	return s
 }
 
-// anchoredAtEnd reports whether a regexp mux made from a path template
-// ends with "$": mux leaves it out of PathPrefix regexps only. A "$" that
-// is escaped ("\$", from a literal "$" in the template) does not count.
+// anchoredAtEnd reports whether mux's path regexp ends with an unescaped
+// "$", which PathPrefix regexps lack.
 func anchoredAtEnd(re string) bool {
 	if !strings.HasSuffix(re, "$") {
 		return false
@@ -55,37 +53,22 @@ func anchoredAtEnd(re string) bool {
 
 // pattern is the route's template as listed: host, path, then queries.
 func (s spec) pattern() string {
-	var b strings.Builder
-	b.WriteString(s.host)
-	b.WriteString(s.path)
+	p := s.host + s.path
 	if s.hasPath && s.prefix {
-		b.WriteString("…")
+		p += "…"
 	}
-	for i, q := range s.queries {
-		if i == 0 {
-			b.WriteByte('?')
-		} else {
-			b.WriteByte('&')
-		}
-		b.WriteString(q)
+	if len(s.queries) > 0 {
+		p += "?" + strings.Join(s.queries, "&")
 	}
-	return b.String()
+	return p
 }
 
-// key identifies a route's translation in the cache: everything it
-// depends on.
+// key is what a route's translation depends on.
 func (s spec) key() string {
 	errText := ""
 	if s.err != nil {
 		errText = s.err.Error()
 	}
-	parts := []string{s.name, errText, s.path, s.host, strings.Join(s.queries, "\x01"), strings.Join(s.methods, ","), boolText(s.hasPath), boolText(s.prefix), boolText(s.hasHost)}
-	return strings.Join(parts, "\x00")
-}
-
-func boolText(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
+	// The pattern holds the path, host, queries and whether it is a prefix.
+	return strings.Join(append([]string{s.name, errText, s.pattern()}, s.methods...), "\x00")
 }

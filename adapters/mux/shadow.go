@@ -1,6 +1,8 @@
 package partymux
 
 import (
+	"maps"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -8,523 +10,485 @@ import (
 	"strings"
 
 	"github.com/gorilla/mux"
+	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// Shadowed values.
+// Values other routes take.
 //
-// mux tries its routes in registration order (subrouters depth-first, as
-// Router.Walk visits them) and the first whose matchers all match wins;
-// each path template is one anchored regexp over the whole path. What
-// that means for a value, found by testing mux v1.8.1 (precedence_test.go
-// pins each row over real HTTP):
+// mux tries routes in registration order (Router.Walk's order), first
+// match wins, each path template one anchored regexp over the whole path
+// (precedence_test.go pins each case over real HTTP, mux v1.8.1):
 //
-//	| earlier route            | later route         | request            | reaches
-//	|--------------------------|---------------------|--------------------|---------------------------
-//	| /posts/new               | /posts/{id}         | /posts/new         | /posts/new (id "new" refused)
-//	| /posts/{id}              | /posts/new          | /posts/new         | /posts/{id} (nothing refused)
-//	| /posts/new               | /posts/{id}/edit    | /posts/new/edit    | /posts/{id}/edit (whole-path regexps: no shadow)
-//	| POST /posts/new          | GET /posts/{id}     | GET /posts/new     | GET /posts/{id} (a method mismatch falls through)
-//	| /posts/new               | /posts/{id}         | /posts/NEW         | /posts/{id} (case-sensitive)
-//	| /files/readme            | /files/{p:.*}       | /files/readme      | /files/readme (p "readme" refused)
-//	| /posts/new/ StrictSlash  | /posts/{id}         | /posts/new         | a redirect to /posts/new/ (id "new" refused)
-//	| PathPrefix /posts/new    | /posts/{id}         | /posts/newer       | the prefix (every id starting "new"; "new" refused, see below)
-//	| /{lang}/about            | /posts/{id}         | /posts/about       | /{lang}/about (id "about" refused)
-//	| PathPrefix(/p).Subrouter | /p/{id}             | /p/y               | /p/{id} (a subrouter's route matches only through its routes)
-//	| /posts/new, no handler   | /posts/{id}         | /posts/new         | 404 from the first (id "new" refused)
-//	| /s/new Queries(x, 1)     | /s/{id}             | /s/new, /s/new?x=1 | /s/{id}, /s/new (refused: extra pairs may add x=1)
+//	earlier route            later route        URL of the later  so
+//	/posts/new               /posts/{id}        /posts/new        id "new" refused
+//	/items/draft-{n}         /items/{id}        /items/draft-1    ids "draft-..." refused
+//	/r/{y:[0-9]+}            /r/{id}            /r/2024           ids of digits refused
+//	/{lang}/about            /posts/{id}        /posts/about      id "about" refused
+//	/posts/new/ StrictSlash  /posts/{id}        /posts/new        id "new" refused (a redirect)
+//	/s/new Queries(x, 1)     /s/{id}            /s/new?x=1        id "new" refused
+//	/posts/{id}              /posts/new         /posts/new        the later fails to build
+//	/posts/new               /posts/{id}/edit   /posts/new/edit   nothing (whole-path regexps)
+//	POST /posts/new          GET /posts/{id}    GET /posts/new    nothing (methods differ)
 //
-// For every variable that fills one path segment (with literal text
-// around it in that segment or not) and for trailing wildcards (a last
-// variable that can match "/", the rest of a PathPrefix route), partymux
-// collects the literal text of the routes tried BEFORE it that would
-// match the URL built with that text: the same number of segments (or
-// more, after a PathPrefix ending in "/" or a variable that can match
-// "/"), the other segments compatible (equal literals, or a literal that
-// the other route's segment regexp matches, or variables on both sides),
-// methods that overlap (no Methods matcher overlaps everything), hosts
-// not two different literal hosts. Those values are refused with
-// urlfor's Part.Except. Queries, Headers and MatcherFunc matchers of the
-// earlier route are ignored (it is counted as a competitor): the safe
-// side of the law. A later variable that makes the competitor match only
-// for some of its values ("/posts/{id}/{action}" behind "/posts/new/edit")
-// refuses the value for all of them: urlfor constrains one variable at a
-// time.
-//
-// Not covered: an earlier route whose own variable takes values of a
-// later one ("/items/{n:[0-9]+}" before "/items/{slug}" takes every
-// numeric slug), and the longer values a PathPrefix without a trailing
-// slash takes ("/posts/newer" above): neither is a finite set of values.
-// The competitor's literal is refused both as written and unescaped, since
-// a route may match the decoded or the escaped path.
+// Each earlier route is lined up with each variable of a named route
+// ([target.align]); [adapterkit.Siblings] and [segmentTaken] give the
+// candidates, which Router.Match confirms ([adapterkit.Confirm],
+// [source.reach]) with a URL built for a sample. An earlier route no
+// request from its templates matches (Headers, MatcherFunc) cannot be
+// asked: its candidates stay. urlfor constrains one variable at a time:
+// "/posts/new/edit" takes action "edit" from "/posts/{id}/{action}".
 
-// shadowSeg is one "/"-separated segment of a path template.
-type shadowSeg struct {
-	lit   string  // the literal text; the whole segment when vars is 0
-	toks  []token // the segment's tokens when it holds variables
-	vars  int
-	slash bool // a variable of it may match "/"
-	re    *regexp.Regexp
-	bad   bool // its regexp does not compile
+func slashy(t adapterkit.Token) bool {
+	re, err := parseRegexp(patternOr(t, defaultPathPattern))
+	return err == nil && mayMatch(re, '/')
 }
 
-// shape is one route for the analysis, cached with its translation.
-type shape struct {
-	segs []shadowSeg
-	// open: the route matches any continuation after its segments (a
-	// PathPrefix ending in "/", whose last, empty segment is dropped, or a
-	// segment with a variable that may match "/", which becomes the last,
-	// open one). prefixLast: a PathPrefix whose last segment's literal is
-	// only a prefix.
-	open, prefixLast, openSeg bool
-	dropped                   bool // open after a trailing "/" that was dropped
-	strict                    bool // StrictSlash: a trailing slash is optional
-	ok                        bool // has a path the analysis understands
-}
-
-// shapeOf reads the segments of s's path template.
-func shapeOf(rt *mux.Route, s spec) shape {
-	if s.err != nil || !s.hasPath {
-		return shape{}
-	}
-	toks, err := parseTemplate(s.path)
-	if err != nil {
-		return shape{}
-	}
-	var sh shape
-	cur := shadowSeg{}
-	for _, t := range toks {
-		if t.isVar() {
-			pattern := t.pattern
-			if pattern == "" {
-				pattern = defaultPathPattern
-			}
-			re, err := parseRegexp(pattern)
-			if err != nil {
-				return shape{}
-			}
-			cur.toks = append(cur.toks, t)
-			cur.vars++
-			cur.slash = cur.slash || mayMatch(re, '/')
-			continue
-		}
-		pieces := strings.Split(t.lit, "/")
-		for i, p := range pieces {
-			if i > 0 {
-				sh.segs = append(sh.segs, cur)
-				cur = shadowSeg{}
-			}
-			if p != "" {
-				cur.lit += p
-				cur.toks = append(cur.toks, token{lit: p})
-			}
-		}
-	}
-	sh.segs = append(sh.segs, cur)
-	for i, sg := range sh.segs {
-		if sg.slash {
-			sh.segs, sh.open, sh.openSeg = sh.segs[:i+1], true, true
-			break
-		}
-	}
-	if s.prefix && !sh.open {
-		last := sh.segs[len(sh.segs)-1]
-		switch {
-		case last.vars == 0 && last.lit == "":
-			sh.segs, sh.open, sh.dropped = sh.segs[:len(sh.segs)-1], true, true
-		case last.vars == 0:
-			sh.prefixLast = true
-		default:
-			sh.open = true // a variable ends the prefix: over-approximate
-		}
-	}
-	if re, err := rt.GetPathRegexp(); err == nil && !s.prefix {
-		sh.strict = strings.HasSuffix(re, "[/]?$")
-	}
-	sh.ok = true
-	return sh
-}
-
-// regexp returns the segment's anchored regexp, compiled once.
-func (sg *shadowSeg) regexp() *regexp.Regexp {
-	if sg.re == nil && !sg.bad {
-		var b strings.Builder
-		b.WriteString("^")
-		for _, t := range sg.toks {
-			if !t.isVar() {
-				b.WriteString(regexp.QuoteMeta(t.lit))
-				continue
-			}
-			pattern := t.pattern
-			if pattern == "" {
-				pattern = defaultPathPattern
-			}
-			b.WriteString("(?:" + pattern + ")")
-		}
-		b.WriteString("$")
-		re, err := regexp.Compile(b.String())
-		sg.re, sg.bad = re, err != nil
-	}
-	return sg.re
-}
-
-// segCompatible reports whether a segment of a built URL for a could also
-// match b (true when unsure).
-func segCompatible(a, b *shadowSeg) bool {
-	switch {
-	case a.vars == 0 && b.vars == 0:
-		return a.lit == b.lit
-	case a.vars == 0:
-		re := b.regexp()
-		return re == nil || re.MatchString(a.lit)
-	case b.vars == 0:
-		re := a.regexp()
-		return re == nil || re.MatchString(b.lit)
-	}
-	return true
-}
-
-// shadowRoute is one route of the walk, for the analysis.
-type shadowRoute struct {
-	rt      *mux.Route
-	sp      spec
-	sh      *shape
-	skip    bool // a subrouter's own route: it matches only through its routes
-	pattern string
-}
-
-// taken is what the routes before a variable take from it.
-type taken struct {
-	values []string
-	by     []string
-}
-
-func (t *taken) add(value, by string) {
-	if !slices.Contains(t.values, value) {
-		t.values = append(t.values, value)
-	}
-	if !slices.Contains(t.by, by) {
-		t.by = append(t.by, by)
-	}
-}
-
-// why is the end of the error message for a refused value.
-func (t *taken) why() string {
-	if len(t.by) == 1 {
-		return "reaches " + strconv.Quote(t.by[0]) + " instead"
-	}
-	q := make([]string, len(t.by))
-	for i, b := range t.by {
-		q[i] = strconv.Quote(b)
-	}
-	return "reaches an earlier route instead (one of " + strings.Join(q, ", ") + ")"
-}
-
-// key fingerprints t for the translation cache.
-func (t *taken) key() string {
-	if t == nil {
+// constraintOf is t's regexp, "" for mux's default.
+func constraintOf(t adapterkit.Token) string {
+	if t.Constraint == defaultPathPattern {
 		return ""
 	}
-	return strings.Join(t.values, "\x01") + "\x02" + strings.Join(t.by, "\x01")
+	return t.Constraint
 }
 
-// shadowKey names a variable of a route (RestParam for a PathPrefix's rest).
-type shadowKey struct {
-	rt  *mux.Route
-	arg string
-}
-
-// shadows computes the values that earlier routes take from the variables
-// of the named routes. routes are in match order. Competitors with only
-// literal text before the segment are indexed by that text, so the cost
-// is about O(routes x variables) with few comparisons each.
-func shadows(routes []shadowRoute) map[shadowKey]*taken {
-	type idx struct {
-		n, d int
-		key  string
+// toggleSlash adds or removes the trailing slash StrictSlash makes
+// optional; nil when there is no such path.
+func toggleSlash(toks []adapterkit.Token) []adapterkit.Token {
+	out, last := slices.Clone(toks[:len(toks)-1]), toks[len(toks)-1]
+	switch text, cut := strings.CutSuffix(last.Literal, "/"); {
+	case last.Wildcard || last.Literal == "/" && len(toks) == 1:
+		return nil
+	case isVar(last) || !cut:
+		return appendToken(append(out, last), adapterkit.Lit("/"))
+	case text != "":
+		out = append(out, adapterkit.Lit(text))
 	}
-	exact := map[idx][]int{} // closed routes with a literal at d, literal segments before d
-	fuzzy := map[idx][]int{} // (n, d, "") -> closed routes with a literal at d and a variable before it
-	all := map[idx][]int{}   // (n, d, "") -> closed routes with a literal at d
-	byLen := map[int][]int{} // closed routes by segment count, for wildcards
-	var opens []int          // open and prefix routes: few, scanned
+	return out
+}
+
+// appendToken appends t, merging literal text.
+func appendToken(toks []adapterkit.Token, t adapterkit.Token) []adapterkit.Token {
+	if n := len(toks); n > 0 && !isVar(t) && !isVar(toks[n-1]) {
+		toks[n-1].Literal += t.Literal
+		return toks
+	}
+	return append(toks, t)
+}
+
+// segments splits tokens at each "/": "/posts/{id}.json" is "", "posts",
+// "{id}.json". A wildcard stays in the segment where it starts.
+func segments(toks []adapterkit.Token) [][]adapterkit.Token {
+	segs := [][]adapterkit.Token{nil}
+	for _, t := range toks {
+		if isVar(t) {
+			segs[len(segs)-1] = append(segs[len(segs)-1], t)
+			continue
+		}
+		for j, piece := range strings.Split(t.Literal, "/") {
+			if j > 0 {
+				segs = append(segs, nil)
+			}
+			if piece != "" {
+				segs[len(segs)-1] = append(segs[len(segs)-1], adapterkit.Lit(piece))
+			}
+		}
+	}
+	return segs
+}
+
+func isWild(t adapterkit.Token) bool { return t.Wildcard }
+
+// literal returns the text of a segment without variables.
+func literal(seg []adapterkit.Token) (string, bool) {
+	switch {
+	case len(seg) == 0:
+		return "", true
+	case len(seg) == 1 && !isVar(seg[0]):
+		return seg[0].Literal, true
+	}
+	return "", false
+}
+
+// segRegexp is the regexp of a segment; with named, variable i is group vi.
+func segRegexp(seg []adapterkit.Token, named bool) string {
 	var b strings.Builder
-	for j := range routes {
-		c := &routes[j]
-		if c.skip || !c.sh.ok {
-			continue
-		}
-		if c.sh.open || c.sh.prefixLast {
-			opens = append(opens, j)
-			continue
-		}
-		for _, segs := range c.variants() {
-			n := len(segs)
-			byLen[n] = append(byLen[n], j)
-			b.Reset()
-			lits := true
-			for d := range segs {
-				if segs[d].vars == 0 {
-					all[idx{n, d, ""}] = append(all[idx{n, d, ""}], j)
-					if lits {
-						exact[idx{n, d, b.String()}] = append(exact[idx{n, d, b.String()}], j)
-					} else {
-						fuzzy[idx{n, d, ""}] = append(fuzzy[idx{n, d, ""}], j)
-					}
-					b.WriteString(segs[d].lit)
-					b.WriteByte('/')
-				} else {
-					lits = false
-				}
-			}
+	for i, t := range seg {
+		switch {
+		case isVar(t) && named:
+			b.WriteString("(?P<v" + strconv.Itoa(i) + ">" + patternOr(t, defaultPathPattern) + ")")
+		case isVar(t):
+			b.WriteString("(?:" + patternOr(t, defaultPathPattern) + ")")
+		default:
+			b.WriteString(regexp.QuoteMeta(t.Literal))
 		}
 	}
-	var out map[shadowKey]*taken
-	take := func(i int, arg, value string, j int) {
-		if value == "" {
-			return
-		}
-		if out == nil {
-			out = map[shadowKey]*taken{}
-		}
-		k := shadowKey{routes[i].rt, arg}
-		t := out[k]
-		if t == nil {
-			t = &taken{}
-			out[k] = t
-		}
-		t.add(value, routes[j].pattern)
-		if u, err := url.PathUnescape(value); err == nil && u != value {
-			t.add(u, routes[j].pattern)
+	return b.String()
+}
+
+// target is one variable of a route.
+type target struct {
+	// build refuses what the variables before lose: fills with such a
+	// value make no URL, so take nothing more.
+	build *urlfor.Route
+	name  string
+	segs  [][]adapterkit.Token // the route's segments before the variable's
+	pre   string               // the literal text before it in its segment
+	tail  []adapterkit.Token   // the route's tokens from it on
+}
+
+// newTarget returns the target of variable own[i]; false when another
+// variable comes before it in its segment (see pathSegs.shared).
+func newTarget(own []adapterkit.Token, i int, build *urlfor.Route) (target, bool) {
+	segs := segments(own[:i])
+	pre, ok := literal(segs[len(segs)-1])
+	return target{build: build, name: own[i].Param, segs: segs[:len(segs)-1], pre: pre, tail: own[i:]}, ok
+}
+
+// align lines a competitor's segments cs up with the route before the
+// target's segment: equal text, or the other side's text (a sample when
+// both have variables) for variables, the route's taking values in fills
+// (pairs). rTok and cTok go on from there behind one literal prefix, for
+// [adapterkit.Siblings]. whole: the competitor matches anything from a
+// segment before (a wildcard after a prefix of the route's text there).
+func (t *target) align(cs [][]adapterkit.Token) (rTok, cTok []adapterkit.Token, fills []string, whole, ok bool) {
+	for k, rk := range t.segs { // the common case, without allocating
+		r, rLit := literal(rk)
+		if c, cLit := literal(cs[min(k, len(cs)-1)]); rLit && cLit && (r != c || k >= len(cs)) {
+			return nil, nil, nil, false, false
 		}
 	}
-	for i := range routes {
-		r := &routes[i]
-		if r.skip || !r.sh.ok || r.sp.name == "" {
+	var b strings.Builder
+	for k, rk := range t.segs {
+		lit, isLit := literal(rk)
+		if n := len(cs[k]); n > 0 && cs[k][n-1].Wildcard {
+			pre, ok := literal(cs[k][:n-1])
+			return nil, nil, fills, true, ok && isLit && strings.HasPrefix(lit, pre)
+		}
+		text, ok := spell(cs[k])
+		if !ok || k == len(cs)-1 {
+			return nil, nil, nil, false, false
+		}
+		if isLit {
+			text = lit
+		} else if fills, ok = fill(fills, rk, text); !ok {
+			return nil, nil, nil, false, false
+		}
+		b.WriteString(text + "/")
+	}
+	rTok = append([]adapterkit.Token{adapterkit.Lit(b.String() + t.pre)}, t.tail...)
+	cTok = []adapterkit.Token{adapterkit.Lit(b.String())}
+	for j, seg := range cs[len(t.segs):] {
+		if j > 0 {
+			cTok = appendToken(cTok, adapterkit.Lit("/"))
+		}
+		for _, tok := range seg {
+			cTok = appendToken(cTok, tok)
+		}
+	}
+	return rTok, cTok, fills, false, true
+}
+
+// spell returns a text of a competitor's segment (false for a wildcard).
+func spell(seg []adapterkit.Token) (string, bool) {
+	if lit, ok := literal(seg); ok {
+		return lit, true
+	}
+	if slices.ContainsFunc(seg, isWild) {
+		return "", false
+	}
+	return sampleOf(segRegexp(seg, false))
+}
+
+// fill appends the values seg's variables take to spell text.
+func fill(pairs []string, seg []adapterkit.Token, text string) ([]string, bool) {
+	if len(seg) == 1 {
+		return append(pairs, seg[0].Param, text), true
+	}
+	re, err := regexp.Compile("^(?:" + segRegexp(seg, true) + ")$")
+	var m []string
+	if err == nil {
+		m = re.FindStringSubmatch(text)
+	}
+	for i, t := range seg {
+		if isVar(t) && m != nil {
+			pairs = append(pairs, t.Param, m[re.SubexpIndex("v"+strconv.Itoa(i))])
+		}
+	}
+	return pairs, m != nil
+}
+
+// shadow is what earlier routes take from one route.
+type shadow struct {
+	taken map[string][]urlfor.Taken // by variable (RestParam for a PathPrefix's rest)
+	whole *entry                    // the route that takes every URL of a route without variables
+}
+
+// shadows returns what earlier routes take from each named route of walk.
+func (s *source) shadows(walk []*entry) map[*entry]shadow {
+	idx := newCompetitors(walk)
+	out := map[*entry]shadow{}
+	for _, r := range walk {
+		if r.parent || r.tr.sp.name == "" || r.rt == s.skip || r.tr.route.Err != nil || r.tr.own == nil {
 			continue
 		}
-		segs := r.sh.segs
-		litKey := make([]string, len(segs)+1) // litKey[d]: literal text of segs[:d], or "" after a variable
-		litOK := make([]bool, len(segs)+1)
-		b.Reset()
-		litOK[0] = true
-		for d := range segs {
-			litKey[d] = b.String()
-			if segs[d].vars == 0 && litOK[d] {
-				b.WriteString(segs[d].lit)
-				b.WriteByte('/')
-				litOK[d+1] = true
-			}
-		}
-		for d := range segs {
-			sg := &segs[d]
-			if sg.vars != 1 {
+		var sh shadow
+		vars, build := 0, r.tr.route
+		for i, tok := range r.tr.own {
+			if !isVar(tok) {
 				continue
 			}
-			pre, name, suf, ok := oneVar(sg.toks)
-			if !ok {
-				continue
-			}
-			wild := sg.slash && d == len(segs)-1
-			if wild {
-				// A trailing wildcard: any earlier closed route with at
-				// least d+1 segments, literal from d on.
-				for n := d + 1; n <= maxLen(byLen); n++ {
-					for _, j := range byLen[n] {
-						if j >= i || !r.competes(&routes[j]) {
-							continue
-						}
-						for _, cs := range routes[j].variants() {
-							if v, ok := wildValue(segs, cs, d, pre); ok {
-								take(i, name, v, j)
-							}
-						}
+			vars++
+			if tg, ok := newTarget(r.tr.own, i, &build); ok {
+				var cands []adapterkit.Candidate
+				idx.each(r, &tg, func(c *entry) { cands = append(cands, s.compete(r, &tg, c)...) })
+				if sets := adapterkit.Takens(cands); sets != nil {
+					if sh.taken == nil {
+						sh.taken = map[string][]urlfor.Taken{}
 					}
-				}
-				continue
-			}
-			var cands []int
-			n := len(segs)
-			if litOK[d] {
-				cands = append(cands, exact[idx{n, d, litKey[d]}]...)
-				cands = append(cands, fuzzy[idx{n, d, ""}]...)
-			} else {
-				cands = all[idx{n, d, ""}]
-			}
-			for _, j := range cands {
-				if j >= i || !r.competes(&routes[j]) {
-					continue
-				}
-				for _, cs := range routes[j].variants() {
-					if len(cs) != n || cs[d].vars != 0 || !compatibleExcept(segs, cs, d) {
-						continue
-					}
-					if v, ok := strings.CutPrefix(cs[d].lit, pre); ok {
-						if v, ok := strings.CutSuffix(v, suf); ok {
-							take(i, name, v, j)
-						}
-					}
+					sh.taken[tg.name] = sets
+					build = r.tr.with(sh)
 				}
 			}
 		}
-		// Open competitors: a literal at d, compatible before it.
-		for _, j := range opens {
-			c := &routes[j]
-			if j >= i || !r.competes(c) {
-				continue
-			}
-			cs := c.sh.segs
-			for d := range segs {
-				sg := &segs[d]
-				if sg.vars != 1 || d >= len(cs) || cs[d].vars != 0 {
-					continue
-				}
-				if c.sh.openSeg && d == len(cs)-1 {
-					continue
-				}
-				pre, name, suf, ok := oneVar(sg.toks)
-				if !ok || !openCompatible(segs, c.sh, d) {
-					continue
-				}
-				need := len(cs)
-				if c.sh.dropped {
-					need++ // after the prefix's "/"
-				}
-				if sg.slash && d == len(segs)-1 {
-					// A wildcard meets an open route: its literal
-					// segments from d on, and anything after.
-					continue
-				}
-				if len(segs) < need {
-					continue
-				}
-				if v, ok := strings.CutPrefix(cs[d].lit, pre); ok {
-					if v, ok := strings.CutSuffix(v, suf); ok {
-						take(i, name, v, j)
-					}
-				}
-			}
+		if vars == 0 {
+			sh.whole = s.reach(r, &build, nil, nil, true)
 		}
-		// The rest of a PathPrefix route is a wildcard after its segments.
-		if r.sp.prefix && !r.sh.openSeg {
-			d := len(segs)
-			for n := d + 1; n <= maxLen(byLen); n++ {
-				for _, j := range byLen[n] {
-					if j >= i || !r.competes(&routes[j]) {
-						continue
-					}
-					for _, cs := range routes[j].variants() {
-						ext := append(slices.Clone(segs), shadowSeg{slash: true, vars: 1})
-						if v, ok := wildValue(ext, cs, d, ""); ok {
-							take(i, RestParam, v, j)
-						}
-					}
-				}
-			}
+		if sh.taken != nil || sh.whole != nil {
+			out[r] = sh
 		}
 	}
 	return out
 }
 
-// variants are the segment lists a closed route matches: with and without
-// a trailing empty segment under StrictSlash.
-func (c *shadowRoute) variants() [][]shadowSeg {
-	segs := c.sh.segs
-	if !c.sh.strict {
-		return [][]shadowSeg{segs}
-	}
-	if last := segs[len(segs)-1]; last.vars == 0 && last.lit == "" && len(segs) > 1 {
-		return [][]shadowSeg{segs, segs[:len(segs)-1]}
-	}
-	return [][]shadowSeg{segs, append(slices.Clone(segs), shadowSeg{})}
-}
-
-// competes reports whether c may take a request built for r: overlapping
-// methods and hosts.
-func (r *shadowRoute) competes(c *shadowRoute) bool {
-	if len(r.sp.methods) > 0 && len(c.sp.methods) > 0 {
-		overlap := false
-		for _, m := range r.sp.methods {
-			if slices.Contains(c.sp.methods, m) {
-				overlap = true
-				break
+// compete returns what the earlier route c takes from r's target, as far
+// as the router confirms it.
+func (s *source) compete(r *entry, tg *target, c *entry) []adapterkit.Candidate {
+	var out []adapterkit.Candidate
+	for _, cs := range c.as {
+		rTok, cTok, fills, whole, ok := tg.align(cs)
+		var cands []adapterkit.Candidate
+		switch {
+		case !ok:
+			continue
+		case whole:
+			cands = []adapterkit.Candidate{tg.all(c.by)}
+		default:
+			cands = adapterkit.Siblings([]adapterkit.Shape{{Tokens: rTok}, {By: c.by, Tokens: cTok}}, 0, 1, false)
+			if d := len(tg.segs); meets(segments(tg.tail), cs[d:]) {
+				cands = append(cands, segmentTaken(tg, cs[d], c.by)...)
 			}
 		}
-		if !overlap {
-			return false
+		cands = withUnescaped(cands)
+		req := c.sample()
+		if req == nil { // the router cannot be asked about c
+			out = append(out, cands...)
+			continue
 		}
+		// A sample vouches for c's candidate when the router gives it to
+		// c, or to a route before c (which leaves c's other values open).
+		out = append(out, adapterkit.Confirm(cands, func(v string) bool {
+			hit := s.reach(r, tg.build, append([]string{tg.name, v}, fills...), req, false)
+			return hit != nil && hit.index <= c.index
+		})...)
 	}
-	if r.sp.hasHost && c.sp.hasHost && !strings.Contains(r.sp.host, "{") && !strings.Contains(c.sp.host, "{") && r.sp.host != c.sp.host {
+	return out
+}
+
+// segmentTaken returns what [adapterkit.Siblings] leaves out when the
+// competitor's segment seg has variables (mux's regexps backtrack): all
+// values when seg covers the target's segment ("/posts/draft-{n}" behind
+// "/posts/{id}"); those seg's regexp matches when the target fills its
+// segment ("a.json" for "{x}.json"); those ending with seg's last text
+// when it has text around it ("draft-{n}" behind "{x}.json").
+func segmentTaken(tg *target, seg []adapterkit.Token, by string) []adapterkit.Candidate {
+	own := segments(tg.tail)[0]
+	if tg.pre != "" {
+		own = append([]adapterkit.Token{adapterkit.Lit(tg.pre)}, own...)
+	}
+	if covers(own, seg) {
+		return []adapterkit.Candidate{tg.all(by)}
+	}
+	if tg.tail[0].Wildcard || len(seg) < 2 || slices.ContainsFunc(seg, isWild) {
+		return nil
+	}
+	re, last := segRegexp(seg, false), seg[len(seg)-1]
+	if len(own) > 1 {
+		suf, _ := literal(own[len(own)-1:])
+		if isVar(last) || !strings.HasSuffix(last.Literal, suf) {
+			return nil
+		}
+		re = `(?s:.*)` + regexp.QuoteMeta(strings.TrimSuffix(last.Literal, suf))
+	}
+	sample, _ := sampleOf(re)
+	return []adapterkit.Candidate{{Kind: adapterkit.Matching, Value: re, Sample: sample, By: by}}
+}
+
+// covers reports whether a competitor's segment c matches every text of
+// the route's segment r.
+func covers(r, c []adapterkit.Token) bool {
+	n := len(c)
+	switch {
+	case n == 1 && isVar(c[0]) && !c[0].Wildcard && c[0].Constraint == "":
+		return !r[len(r)-1].Wildcard
+	case n > 0 && c[n-1].Wildcard:
+		lit, ok := literal(c[:n-1])
+		return ok && (lit == "" || !isVar(r[0]) && strings.HasPrefix(r[0].Literal, lit))
+	case len(r) != n:
 		return false
 	}
-	return true
-}
-
-// compatibleExcept reports whether the segments of a (a URL built for
-// them) could match b's, segment d left out; a and b have the same length.
-func compatibleExcept(a, b []shadowSeg, d int) bool {
-	for k := range a {
-		if k != d && !segCompatible(&a[k], &b[k]) {
+	for k := range r {
+		x, y := r[k], c[k]
+		if isVar(x) != isVar(y) || x.Wildcard != y.Wildcard || x.Literal != y.Literal || y.Constraint != "" && y.Constraint != x.Constraint {
 			return false
 		}
 	}
 	return true
 }
 
-// openCompatible reports whether segments of a built URL could match the
-// segments of the open route c, segment d left out (a PathPrefix's last
-// literal is only a prefix).
-func openCompatible(segs []shadowSeg, c *shape, d int) bool {
-	cs := c.segs
-	for k := range min(len(segs), len(cs)) {
+// meets reports whether two lists of segments may spell the same text.
+func meets(a, b [][]adapterkit.Token) bool {
+	for k := range min(len(a), len(b)) {
+		x, xLit := literal(a[k])
+		y, yLit := literal(b[k])
 		switch {
-		case k == d:
-		case c.prefixLast && k == len(cs)-1 && segs[k].vars == 0:
-			if !strings.HasPrefix(segs[k].lit, cs[k].lit) {
-				return false
+		case slices.ContainsFunc(a[k], isWild) || slices.ContainsFunc(b[k], isWild):
+			return true
+		case xLit && yLit && x != y:
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+// all is the candidate of a competitor that takes every value.
+func (t *target) all(by string) adapterkit.Candidate {
+	sample, _ := sampleOf(patternOr(t.tail[0], defaultPathPattern))
+	if sample == "" {
+		sample = "x"
+	}
+	return adapterkit.Candidate{Kind: adapterkit.Matching, Value: `(?s:.*)`, Sample: sample, By: by}
+}
+
+// withUnescaped adds exact values and prefixes unescaped ("a b" spells
+// "a%20b" in the escaped path mux matches after UseEncodedPath).
+func withUnescaped(cands []adapterkit.Candidate) []adapterkit.Candidate {
+	for _, c := range cands {
+		if u, err := url.PathUnescape(c.Value); c.Kind != adapterkit.Matching && err == nil && u != c.Value {
+			c.Value, c.Sample = u, strings.Replace(c.Sample, c.Value, u, 1)
+			cands = append(cands, c)
+		}
+	}
+	return cands
+}
+
+// reach asks the router where a URL of r goes: built by route (r's, as
+// translated so far) with pairs and samples, requested like creq (the
+// competitor's sample: its method and host where r has none, its scheme
+// and query; a GET without creq). It returns the route when it is one
+// before r, for one of r's methods (for all of them with all).
+func (s *source) reach(r *entry, route *urlfor.Route, pairs []string, creq *http.Request, all bool) *entry {
+	u, err := route.Build("", &urlfor.Request{Pairs: dedupePairs(append(pairs, r.samples()...))})
+	if err != nil {
+		return nil // the route has no such URL
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil
+	}
+	if creq == nil {
+		creq = probeRequest(http.MethodGet, "http", "localhost", "/", "", "")
+	}
+	scheme, host, query := creq.URL.Scheme, creq.Host, creq.URL.RawQuery
+	if pu.IsAbs() {
+		scheme, host = pu.Scheme, pu.Host
+	}
+	if pu.RawQuery != "" {
+		query = strings.TrimSuffix(pu.RawQuery+"&"+query, "&")
+	}
+	methods := r.tr.sp.methods
+	if len(methods) == 0 {
+		methods = []string{creq.Method}
+	}
+	var hit *entry
+	for _, m := range methods {
+		h := s.match(probeRequest(m, scheme, host, pu.Path, pu.RawPath, query))
+		if h == nil || h.index >= r.index {
+			if all {
+				return nil
 			}
-		case !segCompatible(&segs[k], &cs[k]):
-			return false
+			continue
+		}
+		if hit = h; !all {
+			break
 		}
 	}
-	return true
+	return hit
 }
 
-// wildValue is the value of a wildcard at segment d of segs (after its
-// literal prefix pre) that builds the path of the closed segments cs.
-func wildValue(segs, cs []shadowSeg, d int, pre string) (string, bool) {
-	if len(cs) <= d || !compatibleExcept(segs[:d], cs[:d], -1) {
-		return "", false
-	}
-	parts := make([]string, 0, len(cs)-d)
-	for _, s := range cs[d:] {
-		if s.vars != 0 {
-			return "", false
+// match returns the route mux gives req, into routers mounted as handlers.
+func (s *source) match(req *http.Request) *entry {
+	router := s.router
+	for {
+		var m mux.RouteMatch
+		if !router.Match(req, &m) || m.Route == nil {
+			return nil
 		}
-		parts = append(parts, s.lit)
+		sub, ok := m.Route.GetHandler().(*mux.Router)
+		if !ok {
+			return s.entries[m.Route]
+		}
+		router = sub
 	}
-	return strings.CutPrefix(strings.Join(parts, "/"), pre)
 }
 
-// oneVar splits the tokens of a segment with one variable into the
-// literal text before it, its name and the text after it.
-func oneVar(toks []token) (pre, name, suf string, ok bool) {
-	for _, t := range toks {
-		switch {
-		case t.isVar():
-			name, ok = t.name, true
-		case ok:
-			suf += t.lit
-		default:
-			pre += t.lit
+// dedupePairs keeps the first value of each key.
+func dedupePairs(pairs []string) []string {
+	seen := map[string]bool{}
+	out := pairs[:0]
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !seen[pairs[i]] {
+			seen[pairs[i]] = true
+			out = append(out, pairs[i], pairs[i+1])
 		}
 	}
-	return pre, name, suf, ok
+	return out
 }
 
-func maxLen(m map[int][]int) int {
-	n := 0
-	for k := range m {
-		n = max(n, k)
+// competitors indexes routes by their first segment's text ("" with
+// variables), so that a variable meets only those that may take from it.
+type competitors map[string][]*entry
+
+func newCompetitors(walk []*entry) competitors {
+	c := competitors{}
+	for _, e := range walk {
+		if !e.parent && e.as != nil {
+			c[firstSegment(e.as[0])] = append(c[firstSegment(e.as[0])], e)
+		}
 	}
-	return n
+	return c
+}
+
+// firstSegment is the key of segs (a StrictSlash variant has the same).
+func firstSegment(segs [][]adapterkit.Token) string {
+	if first, ok := literal(segs[min(1, len(segs)-1)]); ok && len(segs) > 1 {
+		return "/" + first
+	}
+	return ""
+}
+
+// each calls f with the competitors before r that may meet its target.
+func (c competitors) each(r *entry, tg *target, f func(*entry)) {
+	keys := slices.Sorted(maps.Keys(c))
+	if k := firstSegment(tg.segs); len(tg.segs) > 1 && k != "" {
+		keys = []string{k, ""}
+	}
+	for _, k := range keys {
+		for _, e := range c[k] {
+			if e.index >= r.index {
+				break
+			}
+			f(e)
+		}
+	}
 }

@@ -1,108 +1,145 @@
 package partymux
 
 import (
+	"fmt"
+	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// source is the urlfor.Source of one router: its named routes, read live
-// with Router.Walk (subrouters, and routers mounted as handlers, are
-// walked too). mux has no hook on route registration, so it is not an
-// urlfor.Versioned source: urlfor re-reads it when a name is not found,
-// which costs a walk, O(routes). Translations are cached per route and
-// redone only when what they depend on changed, so a walk neither
-// recompiles templates nor probes routes again.
+// source is the urlfor.Source of one router, read live with Router.Walk.
+// mux has no hook on route registration, so it is not urlfor.Versioned: a
+// miss re-reads it, O(routes). A route is translated again only when mux's
+// getters say something new of it, and what routes take from each other
+// (shadow.go) only when a route was added or changed.
 type source struct {
 	router *mux.Router
-	skip   *mux.Route // the invite route
+	skip   *mux.Route // the invite route: a competitor, not an endpoint
 
-	mu    sync.Mutex
-	cache map[*mux.Route]cachedRoute
+	mu      sync.Mutex
+	entries map[*mux.Route]*entry
+	walked  []*entry       // the last walk, in order
+	routes  []urlfor.Route // what it gave
 }
 
-type cachedRoute struct {
-	key   string // the spec's key
-	shape *shape
-	tkey  string // the translation's key: key and the values taken
-	route urlfor.Route
+// entry is one route of a walk, kept while mux's getters say the same.
+type entry struct {
+	rt  *mux.Route
+	key string // spec.key
+	tr  translation
+	by  string // how a refusal names it: methods and pattern
+	// as: the segments of the paths it matches (a PathPrefix ends with a
+	// wildcard; StrictSlash, with and without the trailing slash).
+	as      [][][]adapterkit.Token
+	sample  func() *http.Request // a request it matches ([sampleRequest])
+	samples func() []string      // a sample of each of its variables (pairs)
+	index   int                  // in the walk: mux's order
+	parent  bool                 // it holds a subrouter: it matches through its routes only
+	tkey    string               // what others take from it, as last translated
+	route   urlfor.Route         // tr with it
 }
 
-// Routes returns the router's named routes, in registration order,
-// subrouters depth-first (Router.Walk's order). Walking a router while
-// another goroutine adds routes to it is a data race in mux: add routes
-// before serving, as mux asks.
+// Routes returns the router's named routes in Router.Walk's order. Adding
+// routes while it walks is a data race in mux: add them before serving.
 func (s *source) Routes() []urlfor.Route {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	next := make(map[*mux.Route]cachedRoute, len(s.cache))
-	var all []shadowRoute
+	walk, changed := s.walk()
+	if !changed {
+		return slices.Clone(s.routes)
+	}
+	shadows := s.shadows(walk)
+	s.routes = []urlfor.Route{}
+	for _, e := range walk {
+		if e.rt == s.skip || e.tr.sp.name == "" {
+			continue
+		}
+		if key := fmt.Sprint(shadows[e]); e.tkey != key || e.route.Name == "" {
+			e.tkey, e.route = key, e.tr.with(shadows[e])
+		}
+		s.routes = append(s.routes, e.route)
+	}
+	return slices.Clone(s.routes)
+}
+
+// walk reads the routes in match order and reports whether anything
+// changed since the last walk.
+func (s *source) walk() (walk []*entry, changed bool) {
+	next := make(map[*mux.Route]*entry, len(s.entries))
 	parents := map[*mux.Route]bool{}
 	_ = s.router.Walk(func(rt *mux.Route, _ *mux.Router, ancestors []*mux.Route) error {
 		for _, a := range ancestors {
 			parents[a] = true
 		}
 		sp := readRoute(rt)
-		key := sp.key()
-		c, ok := s.cache[rt]
-		if !ok || c.key != key {
-			sh := shapeOf(rt, sp)
-			c = cachedRoute{key: key, shape: &sh}
+		e := s.entries[rt]
+		if key := sp.key(); e == nil || e.key != key {
+			e = newEntry(rt, sp, key)
 		}
-		next[rt] = c
-		r := shadowRoute{rt: rt, sp: sp, sh: c.shape, pattern: competitorName(sp)}
-		if rt == s.skip {
-			r.sp.name = "" // a competitor, not an endpoint
-		}
-		all = append(all, r)
+		next[rt] = e
+		walk = append(walk, e)
 		return nil
 	})
-	for i := range all {
-		all[i].skip = parents[all[i].rt]
+	changed = len(walk) != len(s.walked) || s.routes == nil
+	for i, e := range walk {
+		changed = changed || s.walked[i] != e || e.parent != parents[e.rt]
+		e.index, e.parent = i, parents[e.rt]
 	}
-	takenBy := shadows(all)
-	var out []urlfor.Route
-	for _, r := range all {
-		if r.rt == s.skip || r.sp.name == "" {
-			continue
-		}
-		c := next[r.rt]
-		ex := func(arg string) *taken { return takenBy[shadowKey{r.rt, arg}] }
-		tkey := c.key + "\x03" + takenKey(r.sp, ex)
-		if c.tkey != tkey {
-			c.tkey, c.route = tkey, translate(r.rt, r.sp, ex)
-			next[r.rt] = c
-		}
-		out = append(out, c.route)
-	}
-	s.cache = next
-	return out
+	s.entries, s.walked = next, walk
+	return walk, changed
 }
 
-// competitorName is how a route is named in the message of a refused
-// value: its methods and pattern ("GET /posts/new").
-func competitorName(sp spec) string {
-	if len(sp.methods) == 0 {
-		return sp.pattern()
+func newEntry(rt *mux.Route, sp spec, key string) *entry {
+	e := &entry{rt: rt, key: key, tr: translate(rt, sp), by: sp.pattern()}
+	e.sample = sync.OnceValue(func() *http.Request { return sampleRequest(rt, sp, e.tr.toks) })
+	e.samples = sync.OnceValue(e.sampleValues)
+	if len(sp.methods) > 0 {
+		e.by = strings.Join(sp.methods, ",") + " " + e.by
 	}
-	return strings.Join(sp.methods, ",") + " " + sp.pattern()
-}
-
-// takenKey fingerprints the values taken from the variables of a route.
-func takenKey(sp spec, ex func(string) *taken) string {
-	if !sp.hasPath {
-		return ""
+	if sp.err != nil || e.tr.toks == nil {
+		return e
 	}
-	toks, _ := parseTemplate(sp.path)
-	var b strings.Builder
-	for _, t := range toks {
-		if t.isVar() {
-			b.WriteString(ex(t.name).key())
-			b.WriteByte(0)
+	var toks []adapterkit.Token
+	for _, t := range e.tr.toks {
+		switch {
+		case !isVar(t):
+			toks = append(toks, t)
+		case slashy(t):
+			toks = append(toks, adapterkit.Wild(t.Param))
+		default:
+			toks = append(toks, adapterkit.Re(t.Param, constraintOf(t)))
 		}
 	}
-	b.WriteString(ex(RestParam).key())
-	return b.String()
+	if sp.prefix && !toks[len(toks)-1].Wildcard {
+		toks = append(toks, adapterkit.Wild(RestParam))
+	}
+	e.as = [][][]adapterkit.Token{segments(toks)}
+	if re, _ := rt.GetPathRegexp(); !sp.prefix && strings.HasSuffix(re, "[/]?$") {
+		if other := toggleSlash(toks); other != nil {
+			e.as = append(e.as, segments(other))
+		}
+	}
+	return e
+}
+
+// sampleValues returns pairs with a sample of each variable of the route.
+func (e *entry) sampleValues() []string {
+	pairs, _ := samplePairs(e.tr.own, defaultPathPattern)
+	add := func(tpl, def string) {
+		if toks, err := parseTemplate(tpl); err == nil {
+			more, _ := samplePairs(toks, def)
+			pairs = append(pairs, more...)
+		}
+	}
+	add(e.tr.sp.host, defaultHostPattern)
+	for _, q := range e.tr.sp.queries {
+		_, value, _ := strings.Cut(q, "=")
+		add(value, defaultQueryPattern)
+	}
+	return pairs
 }

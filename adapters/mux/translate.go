@@ -7,6 +7,7 @@ import (
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // RestParam is the parameter that fills the rest of the path under a
@@ -24,11 +25,9 @@ const (
 	defaultQueryPattern = `.*`
 )
 
-// slashSafe is the constraint of a parameter that accepts any text in a
-// router matching the escaped path: "/" is sent as "%2F" and comes back,
-// but the pieces between slashes may not be empty, "." or "..", since a
-// dispatcher or the party's guard cleaning the decoded path would remove
-// or redirect them.
+// slashSafe accepts any text in a router matching the escaped path ("/" is
+// sent as "%2F") but empty, "." and ".." pieces, which a dispatcher or
+// the party's guard cleaning the decoded path would remove or redirect.
 const slashSafe = `(?:[^/.][^/]*|\.[^/.][^/]*|\.\.[^/]+)(?:/(?:[^/.][^/]*|\.[^/.][^/]*|\.\.[^/]+))*`
 
 // pathMode is how a route matches the path, read by probing it.
@@ -43,249 +42,209 @@ const (
 func (m pathMode) decodedRules() bool { return m != modeEncoded }
 func (m pathMode) encodedRules() bool { return m != modeDecoded }
 
-// String names the mode, for messages and tests.
-func (m pathMode) String() string {
-	switch m {
-	case modeDecoded:
-		return "decoded path"
-	case modeEncoded:
-		return "encoded path"
-	}
-	return "unknown path mode"
+// translation is one mux route in urlfor's terms, before what other
+// routes take is known ([translation.with]).
+type translation struct {
+	route urlfor.Route
+	sp    spec
+	toks  []adapterkit.Token // the path template's
+	own   []adapterkit.Token // the URL's, for the analysis (shadow.go)
+	mode  pathMode
 }
 
-// translate turns one mux route into a urlfor route. A route it cannot
-// translate safely keeps its name and pattern and gets Err.
-func translate(rt *mux.Route, s spec, ex func(arg string) *taken) urlfor.Route {
-	r := urlfor.Route{Name: s.name, Method: strings.Join(s.methods, ","), Pattern: s.pattern()}
-	fail := func(err error) urlfor.Route {
-		r.Path, r.Host, r.Query = nil, nil, nil
-		r.Err = &RouteError{Name: s.name, Pattern: r.Pattern, Err: err}
-		return r
+// translate turns one mux route into a urlfor route; one it cannot
+// translate safely gets a [*RouteError].
+func translate(rt *mux.Route, s spec) translation {
+	tr := translation{sp: s, mode: modeDecoded}
+	r := &tr.route
+	*r = urlfor.Route{Name: s.name, Method: strings.Join(s.methods, ","), Pattern: s.pattern()}
+	err := s.err
+	if err == nil && s.hasPath {
+		tr.toks, err = parseTemplate(s.path)
 	}
-	if s.err != nil {
-		return fail(s.err)
+	if err == nil && needsMode(tr.toks) {
+		tr.mode = probeMode(rt, s, tr.toks)
 	}
-	var toks []token
-	if s.hasPath {
-		var err error
-		if toks, err = parseTemplate(s.path); err != nil {
-			return fail(err)
-		}
+	if err == nil {
+		r.Path, tr.own, err = pathTemplate(s, tr.toks, tr.mode, nil)
 	}
-	mode := modeDecoded
-	if needsMode(toks) {
-		mode = probeMode(rt, s)
-	}
-	path, err := pathTemplate(s, toks, mode, ex)
-	if err != nil {
-		return fail(err)
-	}
-	r.Path = path
-	if s.hasHost {
-		if r.Host, err = hostTemplate(s.host); err != nil {
-			return fail(err)
-		}
+	if err == nil && s.host != "" {
+		r.Host, err = hostTemplate(s.host)
 		r.Scheme = buildScheme(rt, s.host)
 	}
-	for _, q := range s.queries {
-		qp, err := queryParam(q)
-		if err != nil {
-			return fail(err)
-		}
+	for i := 0; err == nil && i < len(s.queries); i++ {
+		var qp urlfor.QueryParam
+		qp, err = queryParam(s.queries[i])
 		r.Query = append(r.Query, qp)
+	}
+	if err != nil {
+		r.Path, r.Host, r.Query, r.Scheme = nil, nil, nil, ""
+		r.Err = &RouteError{Name: s.name, Pattern: r.Pattern, Err: err}
+	}
+	return tr
+}
+
+// with returns the route refusing what earlier routes take: values, or
+// every URL (a [*RouteError] wrapping urlfor.ErrInvalidTemplate).
+func (tr *translation) with(sh shadow) urlfor.Route {
+	r := tr.route
+	var err error
+	switch {
+	case r.Err != nil:
+		return r
+	case sh.whole != nil:
+		err = fmt.Errorf("%w: every URL of it reaches %q, registered before it", urlfor.ErrInvalidTemplate, sh.whole.by)
+	case len(sh.taken) > 0:
+		r.Path, _, err = pathTemplate(tr.sp, tr.toks, tr.mode, sh.taken)
+	}
+	if err != nil {
+		r.Path, r.Host, r.Query = nil, nil, nil
+		r.Err = &RouteError{Name: r.Name, Pattern: r.Pattern, Err: err}
 	}
 	return r
 }
 
-// needsMode reports whether the path's template depends on the route's
-// mode: it has variables, or literal text that escaping changes.
-func needsMode(toks []token) bool {
+// needsMode reports whether the path has variables or escaped text.
+func needsMode(toks []adapterkit.Token) bool {
 	for _, t := range toks {
-		if t.isVar() || escapeLiteral(t.lit) != t.lit {
+		if isVar(t) || escapeLiteral(t.Literal) != t.Literal {
 			return true
 		}
 	}
 	return false
 }
 
-// pathVar is one variable of a path template, with what the rules need.
+// pathVar is one variable of a template, with what the rules need.
 type pathVar struct {
-	token
+	adapterkit.Token
 	re     *syntax.Regexp
-	seg    int  // index of its segment ("/"-separated) in the template
+	seg    int  // index of its segment ("/"-separated; labels in a host) in the template
 	slashy bool // its regexp may match "/"
 }
 
-// pathTemplate compiles the path template of s for a router in mode.
-func pathTemplate(s spec, toks []token, mode pathMode, ex func(arg string) *taken) (*urlfor.Template, error) {
-	if !s.hasPath {
-		// A route without a path matches any path; "/" is one.
-		return urlfor.NewTemplate("/", []urlfor.Part{urlfor.Literal("/")})
-	}
-	// Segments, and the literal text of each.
-	var vars []pathVar
-	segText := map[int]string{}
-	segVars := map[int]int{}
-	seg := 0
-	for _, t := range toks {
-		if !t.isVar() {
-			for _, piece := range strings.SplitAfter(t.lit, "/") {
-				text, slash := strings.CutSuffix(piece, "/")
-				segText[seg] += text
-				if slash {
-					seg++
+// pathSegs is a template's variables and, by segment, its text, number of
+// variables and whether mux's regexp may split it elsewhere.
+type pathSegs struct {
+	vars  []pathVar
+	text  map[int]string
+	n     map[int]int
+	split map[int]bool
+	last  int // the last segment
+}
+
+// readSegs reads a template whose segments end at sep. A segment splits
+// the same way whatever the values when each variable is followed by text
+// whose first byte its regexp cannot match ("{type:[a-z]+}-{date}").
+func readSegs(tpl string, toks []adapterkit.Token, sep byte, def string) (pathSegs, error) {
+	ps := pathSegs{text: map[int]string{}, n: map[int]int{}, split: map[int]bool{}}
+	for i, t := range toks {
+		if !isVar(t) {
+			for _, piece := range strings.SplitAfter(t.Literal, string(sep)) {
+				text, cut := strings.CutSuffix(piece, string(sep))
+				ps.text[ps.last] += text
+				if cut {
+					ps.last++
 				}
 			}
 			continue
 		}
-		pattern := t.pattern
-		if pattern == "" {
-			pattern = defaultPathPattern
-		}
-		re, err := parseRegexp(pattern)
+		re, err := parseRegexp(patternOr(t, def))
 		if err != nil {
-			return nil, templateError(s.path, fmt.Sprintf("regexp of %q: %v", t.name, err))
+			return ps, templateError(tpl, fmt.Sprintf("regexp of %q: %v", t.Param, err))
 		}
-		vars = append(vars, pathVar{token: t, re: re, seg: seg, slashy: mayMatch(re, '/')})
-		segVars[seg]++
+		ps.vars = append(ps.vars, pathVar{Token: t, re: re, seg: ps.last, slashy: mayMatch(re, '/')})
+		ps.n[ps.last]++
+		if i+1 < len(toks) {
+			next := toks[i+1].Literal
+			ps.split[ps.last] = ps.split[ps.last] || next == "" || next[0] != sep && mayMatch(re, rune(next[0]))
+		}
 	}
-	lastSeg := seg
-	split := splitsAlone(toks, '/', func(i int) *syntax.Regexp { return vars[i].re })
+	return ps, nil
+}
 
+// shared reports whether mux's regexp could split v's segment elsewhere.
+func (ps *pathSegs) shared(v pathVar) bool { return ps.n[v.seg] > 1 && ps.split[v.seg] }
+
+// pathTemplate compiles the path of s for mode, refusing what taken lists
+// for each variable; own is it as tokens, wildcards included.
+func pathTemplate(s spec, toks []adapterkit.Token, mode pathMode, taken map[string][]urlfor.Taken) (tpl *urlfor.Template, own []adapterkit.Token, err error) {
+	if !s.hasPath {
+		// A route without a path matches any path; "/" is one.
+		tpl, err = urlfor.NewTemplate("/", []urlfor.Part{urlfor.Literal("/")})
+		return tpl, nil, err
+	}
+	ps, err := readSegs(s.path, toks, '/', defaultPathPattern)
+	if err != nil {
+		return nil, nil, err
+	}
 	var parts []urlfor.Part
 	slashyBefore := false
 	vi := 0
 	for i, t := range toks {
-		if !t.isVar() {
-			lit, err := literalFor(t.lit, mode)
+		if !isVar(t) {
+			lit, err := literalFor(t.Literal, mode)
 			if err != nil {
-				return nil, templateError(s.path, err.Error())
+				return nil, nil, templateError(s.path, err.Error())
 			}
-			parts = append(parts, urlfor.Literal(lit))
+			parts, own = append(parts, urlfor.Literal(lit)), appendToken(own, t)
 			continue
 		}
-		v := vars[vi]
+		v := ps.vars[vi]
 		vi++
-		if s.prefix && v.seg == lastSeg && (v.slashy || !greedyRun(v.re)) {
+		if s.prefix && v.seg == ps.last && (v.slashy || !greedyRun(v.re)) {
 			// Nothing anchors the end of a prefix's last segment: mux's
 			// regexp may stop such a variable before the end of its value.
-			return nil, templateError(s.path, fmt.Sprintf("variable %q ends a PathPrefix template with a regexp that is not a greedy run of non-slash characters, so mux may capture less than its value", v.name))
+			return nil, nil, templateError(s.path, fmt.Sprintf("variable %q ends a PathPrefix template with a regexp that is not a greedy run of non-slash characters, so mux may capture less than its value", v.Param))
 		}
 		wild := i == len(toks)-1 && !s.prefix && v.slashy && !slashyBefore
 		slashyBefore = slashyBefore || v.slashy
-		shared := segVars[v.seg] > 1 && !split[v.seg]
-		part := varPart(v, wild, shared, segText[v.seg], mode)
-		if wild && !shared {
-			// varPart kept the variable's own pattern as the constraint.
-			part = exceptWild(part, v.pattern, ex(v.name))
-		} else if wild {
-			part = exceptWild(part, "(restricted)", ex(v.name))
-		} else {
-			part = except(part, ex(v.name))
-		}
-		parts = append(parts, part)
+		parts = append(parts, varPart(v, wild, ps.shared(v), ps.text[v.seg], mode).TakenBy(taken[v.Param]...))
+		own = append(own, adapterkit.Token{Param: v.Param, Wildcard: wild, Constraint: constraintOf(v.Token)})
 	}
 	if s.prefix && !slashyBefore {
-		if strings.HasSuffix(s.path, "/") {
-			parts = append(parts, exceptWild(urlfor.Wildcard(RestParam), "", ex(RestParam)))
-		} else {
-			parts = append(parts, urlfor.Literal("/"), exceptWild(urlfor.Wildcard(RestParam).Optional(), "", ex(RestParam)))
+		rest := urlfor.Wildcard(RestParam).TakenBy(taken[RestParam]...)
+		if !strings.HasSuffix(s.path, "/") {
+			parts, rest = append(parts, urlfor.Literal("/")), rest.Optional()
+			own = appendToken(own, adapterkit.Lit("/"))
 		}
+		parts, own = append(parts, rest), append(own, adapterkit.Wild(RestParam))
 	}
 	opts := []urlfor.TemplateOption{urlfor.Backtracking()}
 	if mode.decodedRules() {
 		opts = append(opts, urlfor.Unroutable("/"))
 	}
-	return urlfor.NewTemplate(s.path, parts, opts...)
+	tpl, err = urlfor.NewTemplate(s.path, parts, opts...)
+	return tpl, own, err
 }
 
-// except refuses the values earlier routes take from a part (shadow.go).
-func except(p urlfor.Part, t *taken) urlfor.Part {
-	if t == nil || len(t.values) == 0 {
-		return p
-	}
-	return p.Except(t.why(), t.values...)
-}
-
-// exceptWild refuses the values earlier routes take from a wildcard
-// whose constraint is constraint (see complement.go).
-func exceptWild(p urlfor.Part, constraint string, t *taken) urlfor.Part {
-	if t == nil || len(t.values) == 0 {
-		return p
-	}
-	if re, ok := exceptWildcard(constraint, t.values); ok {
-		p = p.Matching(re)
-	}
-	return p.Except(t.why(), t.values...) // for when urlfor checks it
-}
-
-// splitsAlone reports, for each segment of a template (separated by sep)
-// that holds several variables, whether mux's regexp splits it the same
-// way whatever the values: every variable but the segment's last is
-// followed by literal text whose first byte its own regexp cannot match
-// ("{type:[a-z]+}-{date}"). Each variable then ends where that byte first
-// appears, which is where the literal starts, since the value matches the
-// same regexp. re returns the regexp of the i-th variable.
-func splitsAlone(toks []token, sep byte, re func(i int) *syntax.Regexp) map[int]bool {
-	alone := map[int]bool{}
-	seg, vi := 0, 0
-	for i, t := range toks {
-		if !t.isVar() {
-			seg += strings.Count(t.lit, string(sep))
-			continue
-		}
-		if _, seen := alone[seg]; !seen {
-			alone[seg] = true
-		}
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].lit
-			if toks[i+1].isVar() {
-				alone[seg] = false // two variables with nothing between
-			}
-		}
-		if next != "" && next[0] != sep && mayMatch(re(vi), rune(next[0])) {
-			alone[seg] = false
-		}
-		vi++
-	}
-	return alone
-}
-
-// varPart is the urlfor part of one path variable. wild makes it a
-// wildcard (a last variable whose regexp can match "/"); shared says its
-// segment holds other variables that mux's regexp could split elsewhere,
-// so that its value may not contain any byte of the segment's literal
-// text segText: every such byte in the URL is then literal text, so the
-// regexp's literals can only match where they were written.
+// varPart is the part of one path variable: a wildcard with wild; with
+// shared, its value may not hold a byte of its segment's text segText, so
+// that mux's regexp can only split the segment where the text was written.
 func varPart(v pathVar, wild, shared bool, segText string, mode pathMode) urlfor.Part {
-	part := urlfor.Param(v.name)
-	alphabet, inv := escapedParam, invariant
+	part := urlfor.Param(v.Param)
+	alphabet, inv := escapedParam, adapterkit.RawSegmentRunes
 	if wild {
-		part = urlfor.Wildcard(v.name)
-		alphabet, inv = escapedPath, union(invariant, setOf("/"))
+		part = urlfor.Wildcard(v.Param)
+		alphabet, inv = escapedPath, inv.Union(adapterkit.RunesOf("/"))
 	}
-	allow := allRunes
+	allow := adapterkit.AllRunes
 	restricted := false
-	constraint := v.pattern
+	constraint := v.Constraint
 	if shared {
-		// Two variables in a segment: mux's regexp could split the text
-		// elsewhere if a value held a byte of the text between them.
-		allow, restricted = without(allow, segText), true
+		allow, restricted = allow.Minus(adapterkit.RunesOf(segText)), true
 	}
 	if mode.encodedRules() {
 		switch {
 		case shared || !acceptsAll(v.re, alphabet):
-			// The regexp sees the escaped text: values must be made of
-			// bytes that escaping leaves alone.
-			allow, restricted = intersect(allow, inv), true
+			// The regexp sees the escaped text.
+			allow, restricted = allow.Intersect(inv), true
 		case !wild:
 			constraint = slashSafe
 		}
 	}
 	if restricted {
-		constraint = restrict(v.re, allow).String()
+		// The pattern parsed in readSegs: RestrictRegexp cannot fail.
+		constraint, _ = adapterkit.RestrictRegexp(patternOr(v.Token, defaultPathPattern), allow)
 	}
 	if constraint != "" {
 		part = part.Matching(constraint)
@@ -293,69 +252,28 @@ func varPart(v pathVar, wild, shared bool, segText string, mode pathMode) urlfor
 	return part
 }
 
-// hostTemplate compiles a mux host template. A host value can only be a
-// host label (urlfor checks it), so it never holds "."; two variables in
-// one label that mux's regexp could split elsewhere may not hold a byte of
-// that label's literal text (see varPart).
+// hostTemplate compiles a host template: values are host labels (urlfor
+// checks them); shared labels as in varPart.
 func hostTemplate(tpl string) (*urlfor.Template, error) {
 	toks, err := parseTemplate(tpl)
 	if err != nil {
 		return nil, err
 	}
-	if len(toks) > maxHostParts && hostValuesDropped() {
-		return nil, templateError(tpl, "host templates of more than 4 parts are written without their values by this version of urlfor; refused until it is fixed")
+	ls, err := readSegs(tpl, toks, '.', defaultHostPattern)
+	if err != nil {
+		return nil, err
 	}
-	labelText := map[int]string{}
-	labelVars := map[int]int{}
-	label := 0
-	labels := make([]int, len(toks))
-	for i, t := range toks {
-		labels[i] = label
-		if t.isVar() {
-			labelVars[label]++
-			continue
-		}
-		for _, piece := range strings.SplitAfter(t.lit, ".") {
-			text, dot := strings.CutSuffix(piece, ".")
-			labelText[label] += text
-			if dot {
-				label++
-			}
-		}
-	}
-	var res []*syntax.Regexp
-	for _, t := range toks {
-		if !t.isVar() {
-			continue
-		}
-		pattern := t.pattern
-		if pattern == "" {
-			pattern = defaultHostPattern
-		}
-		re, err := parseRegexp(pattern)
-		if err != nil {
-			return nil, templateError(tpl, fmt.Sprintf("regexp of %q: %v", t.name, err))
-		}
-		res = append(res, re)
-	}
-	split := splitsAlone(toks, '.', func(i int) *syntax.Regexp { return res[i] })
 	var parts []urlfor.Part
-	for i, t := range toks {
-		if !t.isVar() {
-			parts = append(parts, urlfor.Literal(t.lit))
+	for _, t := range toks {
+		if !isVar(t) {
+			parts = append(parts, urlfor.Literal(t.Literal))
 			continue
 		}
-		part := urlfor.Param(t.name)
-		constraint := t.pattern
-		if labelVars[labels[i]] > 1 && !split[labels[i]] {
-			pattern := t.pattern
-			if pattern == "" {
-				pattern = defaultHostPattern
-			}
-			if constraint, err = restrictText(pattern, without(allRunes, labelText[labels[i]])); err != nil {
-				return nil, templateError(tpl, fmt.Sprintf("regexp of %q: %v", t.name, err))
-			}
+		v, constraint := ls.vars[0], t.Constraint
+		if ls.vars = ls.vars[1:]; ls.shared(v) {
+			constraint, _ = adapterkit.RestrictRegexp(patternOr(t, defaultHostPattern), adapterkit.AllRunes.Minus(adapterkit.RunesOf(ls.text[v.seg])))
 		}
+		part := urlfor.Param(t.Param)
 		if constraint != "" {
 			part = part.Matching(constraint)
 		}
@@ -364,10 +282,8 @@ func hostTemplate(tpl string) (*urlfor.Template, error) {
 	return urlfor.NewHostTemplate(tpl, parts)
 }
 
-// queryParam translates one of mux's query templates ("page={page:[0-9]+}",
-// "foo=bar", "foo="). mux matches the first value of the key, decoded,
-// against the value's regexp; a value that mixes text and variables is not
-// supported.
+// queryParam translates a query template ("page={page:[0-9]+}",
+// "foo=bar", "foo="), which mux matches decoded.
 func queryParam(tpl string) (urlfor.QueryParam, error) {
 	key, value, _ := strings.Cut(tpl, "=")
 	if strings.ContainsAny(key, "{}") {
@@ -381,26 +297,20 @@ func queryParam(tpl string) (urlfor.QueryParam, error) {
 	switch {
 	case len(toks) == 0:
 		part = urlfor.Literal("")
-	case len(toks) == 1 && !toks[0].isVar():
-		part = urlfor.Literal(toks[0].lit)
+	case len(toks) == 1 && !isVar(toks[0]):
+		part = urlfor.Literal(toks[0].Literal)
 	case len(toks) == 1:
-		pattern := toks[0].pattern
-		if pattern == "" {
-			// mux's default: "." does not match a newline.
-			pattern = defaultQueryPattern
-		}
-		part = urlfor.Param(toks[0].name).Matching(pattern)
+		// mux's default: "." does not match a newline.
+		part = urlfor.Param(toks[0].Param).Matching(patternOr(toks[0], defaultQueryPattern))
 	default:
 		return urlfor.QueryParam{}, templateError(tpl, "a query value that mixes text and variables is not supported")
 	}
 	return urlfor.NewQueryParam(key, part)
 }
 
-// literalFor is the text of a path literal in a URL: escaped where the
-// router matches the decoded path (a space in the template is "%20" on the
-// wire); as it is where the router matches the escaped path, which must
-// then be able to hold it. When the mode is unknown, only text escaping
-// leaves alone is certain.
+// literalFor is a path literal in a URL: escaped for the decoded path, as
+// it is for the escaped path (which must hold it), and only text escaping
+// leaves alone when the mode is unknown.
 func literalFor(lit string, mode pathMode) (string, error) {
 	switch mode {
 	case modeDecoded:
@@ -419,32 +329,20 @@ func literalFor(lit string, mode pathMode) (string, error) {
 	return lit, nil
 }
 
-// escapeLiteral percent-encodes the bytes of s that urlfor escapes in a
-// path, keeping "/".
+// escapeLiteral escapes s as urlfor escapes a path.
 func escapeLiteral(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b []byte
+	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '/' || c < 0x80 && invariant.has(rune(c)) {
-			if b != nil {
-				b = append(b, c)
-			}
-			continue
+		if c := s[i]; c == '/' || c < 0x80 && adapterkit.RawSegmentRunes.Contains(rune(c)) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
 		}
-		if b == nil {
-			b = append(make([]byte, 0, len(s)+8), s[:i]...)
-		}
-		b = append(b, '%', hex[c>>4], hex[c&15])
 	}
-	if b == nil {
-		return s
-	}
-	return string(b)
+	return b.String()
 }
 
-// validEncoded reports whether c may appear raw in an escaped path as Go's
-// net/url keeps it (url.URL.EscapedPath).
+// validEncoded reports whether url.URL.EscapedPath keeps c raw.
 func validEncoded(c byte) bool {
-	return c == '/' || c == '%' || c < 0x80 && invariant.has(rune(c)) || strings.IndexByte("!'()*,;[]", c) >= 0
+	return c == '/' || c == '%' || c < 0x80 && adapterkit.RawSegmentRunes.Contains(rune(c)) || strings.IndexByte("!'()*,;[]", c) >= 0
 }

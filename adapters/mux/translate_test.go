@@ -84,11 +84,11 @@ func TestTranslate(t *testing.T) {
 		rt := c.route(r).Name("r")
 		s := readRoute(rt)
 		if toks, _ := parseTemplate(s.path); needsMode(toks) && c.builds != nil {
-			if got := probeMode(rt, s); got != c.mode {
+			if got := probeMode(rt, s, toks); got != c.mode {
 				t.Errorf("%s: probed %v, want %v", c.name, got, c.mode)
 			}
 		}
-		route := translate(rt, s, noneTaken)
+		route := translate(rt, s).route
 		if c.builds == nil {
 			var re *RouteError
 			if !errors.As(route.Err, &re) || re.Name != "r" {
@@ -153,6 +153,3 @@ func TestSourceCache(t *testing.T) {
 		t.Fatalf("a route with a mux error: %+v", routes)
 	}
 }
-
-// noneTaken is a route's exclusions when no other route competes.
-func noneTaken(string) *taken { return nil }
