@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,9 +16,24 @@ import (
 // anchor or word boundary the generator does not model made it miss): a
 // probe value for asking a router whether a constrained route takes
 // anything.
+//
+// Results are remembered per re: an adapter asks for the same constraint
+// once per route that competes with it.
 func Sample(re string) string { return sample(re) }
 
+// samples remembers Sample's results: re -> string.
+var samples sync.Map
+
 func sample(re string) string {
+	if v, ok := samples.Load(re); ok {
+		return v.(string)
+	}
+	s := makeSample(re)
+	samples.Store(re, s)
+	return s
+}
+
+func makeSample(re string) string {
 	t, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
 		return ""
