@@ -1,10 +1,8 @@
 package partychi
 
 import (
-	"html/template"
 	"net/http"
 
-	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -15,54 +13,12 @@ import (
 // reaches the app whose namespace is shop. A Handle is safe for concurrent
 // use.
 type Handle struct {
+	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
 	kit *adapterkit.Member
 }
 
 // serveInvite is the invite route ([adapterkit.Member.ServeInvite]).
 func (h *Handle) serveInvite(w http.ResponseWriter, r *http.Request) { h.kit.ServeInvite(w, r) }
-
-// URL returns the path of the endpoint name, with its app's mount prefix:
-// h.URL(r, "post", "id", "7") is "/blog/posts/7" for the blog mounted at
-// /blog. pairs are key, value, key, value...: the route's parameters ("*"
-// for a trailing wildcard), the rest become the query string. Values are
-// escaped for chi and refused when chi could not route them back, or would
-// route them to another route (see [URLParam] for what the handler then
-// receives). r is not needed for a path (it may be nil); it is there so
-// that URL and [Handle.AbsoluteURL] read alike. Errors are urlfor's:
-// [urlfor.ErrNotInvited] before the invitation,
-// [*urlfor.UnknownEndpointError], [*urlfor.AmbiguousError],
-// [*urlfor.ParamError] (TakenBy names the route that takes a refused
-// value), [urlfor.ErrBadCall].
-func (h *Handle) URL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.URL(name, pairs...)
-}
-
-// AbsoluteURL is [Handle.URL] with the scheme and host the client used to
-// reach r ([urlfor.Member.AbsoluteURL]: "https" on a TLS connection, r.Host;
-// X-Forwarded-Proto and X-Forwarded-Host only with [TrustProxy]). A nil r is
-// an error wrapping [urlfor.ErrBadCall].
-func (h *Handle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.AbsoluteURL(r, name, pairs...)
-}
-
-// Redirect answers r with a redirect to [Handle.URL] of name, with
-// http.Redirect and status code, which must be 3xx
-// ([*urlfor.RedirectCodeError] otherwise). On any error nothing is written:
-// the handler chooses what to answer.
-func (h *Handle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	return h.kit.Redirect(w, r, code, name, pairs...)
-}
-
-// FuncMap returns urlFor for html/template (and, converted, text/template)
-// with this app's names first: {{urlFor "post" "id" .ID}}. It may be
-// installed before the invitation; calls made before it fail with
-// [urlfor.ErrNotInvited].
-func (h *Handle) FuncMap() template.FuncMap { return h.kit.FuncMap() }
-
-// Participant returns the app's [urlfor.Participant] (namespace, mount
-// prefix, routes), or an error wrapping [urlfor.ErrNotInvited] before the
-// invitation.
-func (h *Handle) Participant() (*urlfor.Participant, error) { return h.kit.Participant() }
 
 // Middleware is a chi middleware that puts h in the request context, for
 // the package-level [URL], [AbsoluteURL], [Redirect] and [FromRequest].

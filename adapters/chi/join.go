@@ -45,6 +45,7 @@ func Join(r chi.Router, opts ...Option) (*Handle, error) {
 		return nil, err
 	}
 	h := &Handle{kit: adapterkit.NewMember(pkg, "chi", cfg, &source{router: mux})}
+	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit)
 	if err := joined.Add(pkg, mux, h); err != nil {
 		return nil, err
 	}

@@ -60,6 +60,7 @@ func Join(mux *ServeMux, opts ...Option) (*Handle, error) {
 		return nil, err
 	}
 	h := &Handle{mux: mux, kit: adapterkit.NewMember(adapter, Framework, cfg, mux)}
+	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit)
 	if err := joined.Add(adapter, mux, h); err != nil {
 		return nil, err
 	}

@@ -274,3 +274,41 @@ func TestMemberRequestURL(t *testing.T) {
 		t.Errorf("Redirect: %v, %q", err, rec.Header().Get("Location"))
 	}
 }
+
+// HTTPHandle's methods are the member's, shaped to *http.Request, and
+// satisfy RequestHandle.
+func TestHTTPHandle(t *testing.T) {
+	path, _ := urlfor.NewTemplate("/about", []urlfor.Part{urlfor.Literal("/about")})
+	host, _ := urlfor.NewHostTemplate("example.com", []urlfor.Part{urlfor.Literal("example.com")})
+	src := urlfor.SourceFunc(func() []urlfor.Route {
+		return []urlfor.Route{{Name: "about", Pattern: "example.com/about", Path: path, Host: host}, {Name: "home", Pattern: "/about", Path: path}}
+	})
+	m := adapterkit.NewMember("partyx", "x", adapterkit.NewConfig(nil), src)
+	var h adapterkit.RequestHandle = adapterkit.NewHTTPHandle(m)
+	hh := adapterkit.NewHTTPHandle(m)
+	if _, err := h.URL(nil, "home"); !errors.Is(err, urlfor.ErrNotInvited) {
+		t.Errorf("URL before the invitation: %v", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/x/", http.StripPrefix("/x", http.HandlerFunc(m.ServeInvite)))
+	if _, err := core.New(mux, []string{"/x/__invite__/"}); err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("GET", "https://site.org/", nil)
+	if u, err := h.URL(r, "about"); u != "https://example.com/x/about" || err != nil {
+		t.Errorf("URL = %q, %v", u, err)
+	}
+	if u, err := h.AbsoluteURL(r, "home"); u != "https://site.org/x/about" || err != nil {
+		t.Errorf("AbsoluteURL = %q, %v", u, err)
+	}
+	rec := httptest.NewRecorder()
+	if err := h.Redirect(rec, r, http.StatusSeeOther, "home"); err != nil || rec.Header().Get("Location") != "/x/about" {
+		t.Errorf("Redirect: %v %q", err, rec.Header().Get("Location"))
+	}
+	if p, err := hh.Participant(); err != nil || p.MountPrefix() != "/x" {
+		t.Errorf("Participant = %v, %v", p, err)
+	}
+	if hh.FuncMap()["urlFor"] == nil {
+		t.Error("FuncMap has no urlFor")
+	}
+}
