@@ -79,3 +79,34 @@ func BenchmarkReadRoutes(b *testing.B) {
 		runtime.KeepAlive(e) // the handle holds its app weakly
 	}
 }
+
+// BenchmarkSiblings builds a route beside static siblings that take values
+// from its parameters ("/users/:uid/posts/new" beside
+// "/users/:uid/posts/:pid"), next to the same build without them: the
+// refusals are exact values, checked in a few comparisons, not a regexp
+// (issue 11: within 1.2x).
+func BenchmarkSiblings(b *testing.B) {
+	for _, siblings := range []bool{false, true} {
+		e := echo.New()
+		e.GET("/users/:uid/posts/:pid", record).Name = "target"
+		if siblings {
+			for _, s := range []string{"new", "latest", "drafts", "popular"} {
+				e.GET("/users/:uid/posts/"+s, record)
+				e.GET("/users/"+s, record)
+			}
+		}
+		h := mustJoin(b, e)
+		party(b, app{"/blog", e})
+		if _, err := h.URL(nil, "target", "uid", "new", "pid", "new"); err == nil && siblings {
+			b.Fatal("a taken value built")
+		}
+		b.Run(fmt.Sprintf("siblings=%v", siblings), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := h.URL(nil, "target", "uid", "42", "pid", "7"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

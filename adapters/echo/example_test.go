@@ -1,11 +1,13 @@
 package partyecho_test
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 
 	"github.com/labstack/echo/v4"
 	"github.com/partyline-go/partyline/adapters/echo"
@@ -161,4 +163,131 @@ func ExampleParam() {
 	// /posts/a%2Fb c.Param="a%2Fb" Param="a/b"
 	// /posts/a%20b c.Param="a b" Param="a b"
 	// /posts/100%25 c.Param="100%" Param="100%"
+}
+
+// A handler finds its app's handle from its context: FromContext looks up
+// c.Echo() among the joined apps.
+func ExampleFromContext() {
+	e := echo.New()
+	e.GET("/posts/:id", func(c echo.Context) error {
+		h, ok := partyecho.FromContext(c)
+		if !ok {
+			return echo.ErrInternalServerError
+		}
+		u, err := h.URL(c, "post", "id", "8")
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, "next: "+u)
+	}).Name = "post"
+	partyecho.Join(e)
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	p, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/blog/posts/7", nil))
+	fmt.Println(rec.Body.String())
+
+	_, ok := partyecho.FromContext(echo.New().NewContext(nil, nil)) // an app that never joined
+	fmt.Println(ok)
+	// Output:
+	// next: /blog/posts/8
+	// false
+}
+
+// The package-level URL finds the handle itself; a value another route
+// takes is refused, naming that route.
+func ExampleURL() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	e.GET("/posts/new", showPost).Name = "new"
+	partyecho.Join(e)
+	core.New(e, []string{core.DefaultInvitePath})
+
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+	fmt.Println(partyecho.URL(c, "post", "id", "7", "page", "2"))
+	_, err := partyecho.URL(c, "post", "id", "new")
+	var pe *urlfor.ParamError
+	fmt.Println(errors.As(err, &pe), pe.TakenBy)
+	_, err = partyecho.URL(echo.New().NewContext(nil, nil), "post", "id", "7")
+	fmt.Println(errors.Is(err, partyecho.ErrNoHandle))
+	// Output:
+	// /posts/7?page=2 <nil>
+	// true GET /posts/new
+	// true
+}
+
+// Absolute URLs take the request's scheme and host, or, with TrustProxy,
+// the proxy's X-Forwarded-Proto and X-Forwarded-Host.
+func ExampleAbsoluteURL() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	partyecho.Join(e, partyecho.TrustProxy())
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	core.New(mux, []string{"/blog/__invite__/"})
+
+	r := httptest.NewRequest(http.MethodGet, "http://example.test/", nil)
+	c := e.NewContext(r, httptest.NewRecorder())
+	fmt.Println(partyecho.AbsoluteURL(c, "post", "id", "7"))
+	r.Header.Set("X-Forwarded-Proto", "https")
+	r.Header.Set("X-Forwarded-Host", "blog.example.com")
+	fmt.Println(partyecho.AbsoluteURL(c, "post", "id", "7"))
+	// Output:
+	// http://example.test/blog/posts/7 <nil>
+	// https://blog.example.com/blog/posts/7 <nil>
+}
+
+// Behind a dispatcher that does not strip the mount prefix, the app
+// registers its routes under it and says where its invite route is; the
+// namespace is then given.
+func ExampleInviteRoute() {
+	e := echo.New()
+	blog := e.Group("/blog")
+	blog.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e, partyecho.InviteRoute("/blog/__invite__/"), partyecho.Namespace("blog"))
+	core.New(e, []string{"/blog/__invite__/"})
+
+	pt, _ := h.Participant()
+	fmt.Printf("%q %q\n", pt.Namespace(), pt.MountPrefix())
+	fmt.Println(h.URL(nil, "blog:post", "id", "7"))
+	_, err := partyecho.Join(echo.New(), partyecho.InviteRoute("/:x/"))
+	fmt.Println(errors.Is(err, partyecho.ErrInvalidOption))
+	// Output:
+	// "blog" ""
+	// /blog/posts/7 <nil>
+	// true
+}
+
+// Templates outside echo's renderer take urlFor from FuncMap.
+func ExampleHandle_FuncMap() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e)
+	core.New(e, []string{core.DefaultInvitePath})
+
+	t := template.Must(template.New("").Funcs(h.FuncMap()).Parse(`<a href="{{urlFor "post" "id" .}}">`))
+	t.Execute(os.Stdout, 7)
+	fmt.Println()
+	// Output:
+	// <a href="/posts/7">
+}
+
+// Handle.Redirect answers through echo's c.Redirect; a status that is not
+// a redirect writes nothing.
+func ExampleHandle_Redirect() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e)
+	core.New(e, []string{core.DefaultInvitePath})
+
+	rec := httptest.NewRecorder()
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), rec)
+	fmt.Println(h.Redirect(c, http.StatusFound, "post", "id", "7"), rec.Code, rec.Header().Get("Location"))
+	var rc *urlfor.RedirectCodeError
+	fmt.Println(errors.As(h.Redirect(c, http.StatusOK, "post", "id", "7"), &rc))
+	// Output:
+	// <nil> 302 /posts/7
+	// true
 }

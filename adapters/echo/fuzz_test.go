@@ -9,8 +9,8 @@ import (
 )
 
 // FuzzRoundTrip is the round-trip law for echo: for arbitrary values a
-// and b, URL either fails with a *urlfor.ParamError (or a *ShadowedError,
-// which wraps one), or builds a URL that,
+// and b, URL either fails with a *urlfor.ParamError (TakenBy set when
+// another route takes the value), or builds a URL that,
 // requested over real HTTP through the party (core.New around an
 // http.ServeMux with http.StripPrefix), reaches the route it was built for
 // with every value intact after the documented unescaping,

@@ -1,111 +1,122 @@
 package partyecho
 
 import (
-	"fmt"
 	"html/template"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// URL builds the path of an endpoint, for a link from inside a handler of
-// this app. A bare name is this app's endpoint first ("post": the route
-// whose echo name is "post", or a default name such as "main.showPost"),
-// then the one other app that has it; "shop:cart" is the shop's. pairs are
-// key, value, key, value...: the route's parameters (":id" takes "id",
-// echo's wildcard "*" takes "*"), and the rest become the query string,
-// sorted by key. The path carries the mount prefix: "/blog/posts/7".
+// Handle is an echo app's membership in a party: it builds the app's URLs
+// (local names first), redirects, and gives templates their urlFor. Get it
+// from [Join], or in a handler from [FromContext]. It is safe for
+// concurrent use. Before the invitation, every method that builds fails
+// with an error wrapping urlfor.ErrNotInvited; the methods of a nil
+// *Handle fail with [ErrNoHandle].
+type Handle struct {
+	kit *adapterkit.Member
+	src *source
+}
+
+// URL builds the path of an endpoint: "post" is this app's route named
+// "post" first, then the one other app that has it; "shop:cart" is the
+// shop's. pairs are key, value...: the route's parameters (":id" takes
+// "id", echo's wildcard takes "*"), the rest become the query string. The
+// path carries the mount prefix: "/blog/posts/7".
 //
-// Values are escaped by urlfor (RFC 3986 §3.3, one path segment per
-// parameter, "/" kept between the segments of "*"); a value holding "%"
-// is refused, because echo could not hand it back recoverably (see the
-// package doc), and so is a value that echo would route to another route
-// of the app ("new" for "/posts/:id" beside "/posts/new"). Errors:
-// urlfor.ErrNotInvited before the invitation, *urlfor.UnknownEndpointError,
-// *urlfor.AmbiguousError (two echo routes with one name and different
-// paths), *urlfor.ParamError, *ShadowedError (which wraps one),
-// *PatternError for a route whose echo path cannot be built,
-// urlfor.ErrBadCall.
-//
-// c is the request's context; URL does not read it, it keeps the helpers'
-// signatures alike.
+// Values are escaped by urlfor (RFC 3986 §3.3). A value holding "%", or one
+// echo would route to another route of the app ("new" for "/posts/:id"
+// beside "/posts/new"), is a *urlfor.ParamError, whose TakenBy names that
+// route in the second case. Other errors: urlfor.ErrNotInvited,
+// *urlfor.UnknownEndpointError, *urlfor.AmbiguousError, [*PatternError],
+// [*HostError], urlfor.ErrBadCall. c is not read (it may be nil).
 func (h *Handle) URL(c echo.Context, name string, pairs ...string) (string, error) {
 	if h == nil {
-		return "", ErrNotJoined
+		return "", errNoHandle
 	}
-	u, err := h.member.URL(name, pairs...)
-	if err != nil {
-		return "", h.src.explain(err)
-	}
-	return u, nil
+	return h.kit.URL(name, pairs...)
 }
 
-// AbsoluteURL is [Handle.URL] with the scheme and host the client used to
-// reach this request: "https" when the connection is TLS, else "http", and
-// the Host header; with [TrustProxy], the first X-Forwarded-Proto and
-// X-Forwarded-Host values win (urlfor.RequestOrigin). A scheme or host that
-// is not plain is an error wrapping urlfor.ErrBadCall.
+// AbsoluteURL is [Handle.URL] with the scheme and host the client used:
+// "https" over TLS, else "http", and the Host header; with [TrustProxy],
+// X-Forwarded-Proto and X-Forwarded-Host (urlfor.RequestOrigin). A route of
+// a host router keeps its host. A nil c, or a scheme or host that is not
+// plain, is an error wrapping urlfor.ErrBadCall.
 func (h *Handle) AbsoluteURL(c echo.Context, name string, pairs ...string) (string, error) {
 	if h == nil {
-		return "", ErrNotJoined
+		return "", errNoHandle
 	}
-	if c == nil || c.Request() == nil {
-		return "", errNilContext
+	var r *http.Request
+	if c != nil {
+		r = c.Request()
 	}
-	u, err := h.member.AbsoluteURL(c.Request(), h.cfg.trustProxy, name, pairs...)
-	if err != nil {
-		return "", h.src.explain(err)
-	}
-	return u, nil
+	return h.kit.AbsoluteURL(r, name, pairs...)
 }
 
-// Redirect answers the request with a redirect to the endpoint's URL
-// ([Handle.URL]), through echo's c.Redirect: code in the Location header's
-// status line, 300 to 308 as echo accepts. Return its error from the
-// handler. A code outside 300-308 is a [*RedirectCodeError] and a failed
-// build is URL's error; in both cases nothing is written.
+// Redirect answers with a redirect to the endpoint's URL ([Handle.URL])
+// through echo's c.Redirect; return its error from the handler. A code
+// outside 300-399 is a *urlfor.RedirectCodeError (echo's c.Redirect also
+// refuses 309-399, with echo.ErrInvalidRedirectCode), a nil c wraps
+// urlfor.ErrBadCall; on any error nothing is written.
 func (h *Handle) Redirect(c echo.Context, code int, name string, pairs ...string) error {
-	if code < 300 || code > 308 {
-		return &RedirectCodeError{Code: code}
+	if h == nil {
+		return errNoHandle
+	}
+	u, err := h.kit.RedirectURL(code, name, pairs...)
+	if err != nil {
+		return err
 	}
 	if c == nil {
 		return errNilContext
 	}
-	u, err := h.URL(c, name, pairs...)
-	if err != nil {
-		return err
-	}
 	return c.Redirect(code, u)
 }
 
-// FuncMap returns the template functions of the app: urlFor, with this
-// app's names first, as in [Handle.URL]:
-//
-//	<a href="{{urlFor "post" "id" .ID}}">      -> /blog/posts/7
-//	<a href="{{urlFor "shop:cart" "id" 3}}">   -> /cart/3
-//
-// It may be installed before the invitation; a call made before it fails
-// the template's execution with urlfor.ErrNotInvited. Values may be
-// strings, integers, booleans or fmt.Stringers (urlfor.Pairs). See
-// [NewRenderer] for echo's renderer.
+// FuncMap returns urlFor for templates, with this app's names first:
+// {{urlFor "post" "id" .ID}} gives "/blog/posts/7". It may be installed
+// before the invitation, where a call fails with urlfor.ErrNotInvited.
+// Values may be strings, integers, booleans or fmt.Stringers
+// (urlfor.Pairs). [NewRenderer] installs it for echo's c.Render.
 func (h *Handle) FuncMap() template.FuncMap {
-	return template.FuncMap{
-		"urlFor": func(name string, args ...any) (string, error) {
-			pairs, err := urlfor.Pairs(args...)
-			if err != nil {
-				return "", fmt.Errorf("urlFor %q: %w", name, err)
-			}
-			return h.URL(nil, name, pairs...)
-		},
+	if h == nil {
+		return template.FuncMap{"urlFor": func(string, ...any) (string, error) { return "", errNoHandle }}
 	}
+	return h.kit.FuncMap()
 }
 
 // Participant returns the app's urlfor participant (namespace, mount
-// prefix, the routes as last read), or an error wrapping
-// urlfor.ErrNotInvited before the invitation.
+// prefix, routes as last read), or urlfor.ErrNotInvited before the
+// invitation.
 func (h *Handle) Participant() (*urlfor.Participant, error) {
 	if h == nil {
-		return nil, ErrNotJoined
+		return nil, errNoHandle
 	}
-	return h.member.Participant()
+	return h.kit.Participant()
+}
+
+// URL is [Handle.URL] for the app that serves c ([FromContext]); it fails
+// with [ErrNoHandle] when that app never joined (or c is nil).
+func URL(c echo.Context, name string, pairs ...string) (string, error) {
+	h, _ := FromContext(c)
+	return h.URL(c, name, pairs...)
+}
+
+// AbsoluteURL is [Handle.AbsoluteURL] for the app that serves c
+// ([FromContext]); [ErrNoHandle] when it never joined.
+func AbsoluteURL(c echo.Context, name string, pairs ...string) (string, error) {
+	h, _ := FromContext(c)
+	return h.AbsoluteURL(c, name, pairs...)
+}
+
+// Redirect is [Handle.Redirect] for the app that serves c ([FromContext]):
+// a code outside 300-399 is a *urlfor.RedirectCodeError, checked first;
+// [ErrNoHandle] when the app never joined.
+func Redirect(c echo.Context, code int, name string, pairs ...string) error {
+	if err := urlfor.CheckRedirectCode(code); err != nil {
+		return err
+	}
+	h, _ := FromContext(c)
+	return h.Redirect(c, code, name, pairs...)
 }

@@ -10,21 +10,15 @@ import (
 )
 
 // hook counts the routes echo registers, through Echo.OnAddRouteHandler,
-// so that the source can tell urlfor cheaply whether its table changed
-// (urlfor.Versioned): a build of an unknown name then costs a map lookup,
-// not a re-read of every route.
+// so that the source tells urlfor cheaply whether its table changed
+// (urlfor.Versioned): a miss then costs a map lookup, not a re-read.
 //
-// OnAddRouteHandler is a plain field that anyone may overwrite. Join chains
-// the handler that was set before it, so set yours before Join. A handler
-// set after Join replaces partyecho's, and partyecho cannot tell one that
-// calls the handler it replaced from one that does not: it notices that
-// the field no longer holds its function and stops trusting the count.
-// Every miss then re-reads echo's routes, O(routes): slower, still right.
-// It logs that once, as a warning, on the WithLogger logger.
-//
-// A route renamed long after it was added (r := e.GET(...); ...; r.Name =
-// "x") is not counted, because echo calls the hook before the name is set.
-// The usual e.GET(...).Name = "x" is one statement and is found.
+// OnAddRouteHandler is a plain field: Join chains the handler set before
+// it. One set after Join replaces partyecho's, which cannot tell whether
+// it chains: it notices that the field no longer holds its function, logs
+// a warning once, and stops trusting the count (every miss re-reads). echo
+// calls the hook before a route is named, so a route renamed long after it
+// was added is seen at the next addition.
 type hook struct {
 	version  atomic.Uint64
 	fallback atomic.Uint64
@@ -47,10 +41,11 @@ func (h *hook) install(e *echo.Echo) {
 	h.pc = reflect.ValueOf(fn).Pointer()
 }
 
-// current returns the version of e's routes: the number of routes echo
+// RoutesVersion implements urlfor.Versioned: the number of routes echo
 // registered since Join, or, once the hook was replaced, a new number on
-// every call (so that every miss re-reads).
-func (h *hook) current(e *echo.Echo) uint64 {
+// every call.
+func (s *source) RoutesVersion() uint64 {
+	h, e := &s.hook, s.app.Value()
 	if e == nil || reflect.ValueOf(e.OnAddRouteHandler).Pointer() == h.pc {
 		return h.version.Load()
 	}
@@ -60,6 +55,3 @@ func (h *hook) current(e *echo.Echo) uint64 {
 	}
 	return h.fallback.Add(1) | 1<<63
 }
-
-// RoutesVersion implements urlfor.Versioned.
-func (s *source) RoutesVersion() uint64 { return s.hook.current(s.app.Value()) }

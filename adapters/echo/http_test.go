@@ -60,8 +60,8 @@ func TestOverHTTP(t *testing.T) {
 	}).Name = "go"
 	blog.GET("/bad-redirect", func(c echo.Context) error {
 		err := Redirect(c, http.StatusOK, "home")
-		var rc *RedirectCodeError
-		if !errors.As(err, &rc) || !errors.Is(err, echo.ErrInvalidRedirectCode) || c.Response().Committed {
+		var rc *urlfor.RedirectCodeError
+		if !errors.As(err, &rc) || !errors.Is(err, urlfor.ErrBadCall) || c.Response().Committed {
 			return c.String(http.StatusTeapot, "unexpected: "+err.Error())
 		}
 		return c.String(http.StatusOK, err.Error())

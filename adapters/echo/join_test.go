@@ -53,8 +53,8 @@ func TestJoinTwice(t *testing.T) {
 	if h2 != nil {
 		t.Error("second Join returned a handle")
 	}
-	if got, err := HandleOf(e); err != nil || got != h {
-		t.Errorf("HandleOf = %p, %v; want the first handle %p", got, err, h)
+	if got, ok := FromContext(ctx(e, "/")); !ok || got != h {
+		t.Errorf("FromContext = %p, %v; want the first handle %p", got, ok, h)
 	}
 	// Another app joins independently.
 	if _, err := Join(echo.New()); err != nil {
@@ -63,7 +63,7 @@ func TestJoinTwice(t *testing.T) {
 }
 
 // TestNotInvited: every helper fails with urlfor.ErrNotInvited before the
-// invitation, and with ErrNotJoined for an app that never joined.
+// invitation, and with ErrNoHandle for an app that never joined.
 func TestNotInvited(t *testing.T) {
 	e := echo.New()
 	e.GET("/posts/:id", record).Name = "post"
@@ -89,25 +89,27 @@ func TestNotInvited(t *testing.T) {
 	stranger := echo.New()
 	sc := ctx(stranger, "/")
 	_, err = URL(sc, "post")
-	errorIs(t, err, ErrNotJoined, urlfor.ErrNotInvited)
+	errorIs(t, err, ErrNoHandle, urlfor.ErrNotInvited)
 	_, err = AbsoluteURL(sc, "post")
-	errorIs(t, err, ErrNotJoined, urlfor.ErrNotInvited)
-	errorIs(t, Redirect(sc, http.StatusFound, "post"), ErrNotJoined, urlfor.ErrNotInvited)
-	_, err = HandleOf(stranger)
-	errorIs(t, err, ErrNotJoined)
-	_, err = HandleOf(nil)
-	errorIs(t, err, ErrNotJoined)
+	errorIs(t, err, ErrNoHandle, urlfor.ErrNotInvited)
+	errorIs(t, Redirect(sc, http.StatusFound, "post"), ErrNoHandle, urlfor.ErrNotInvited)
+	if h, ok := FromContext(sc); ok || h != nil {
+		t.Errorf("FromContext(stranger) = %p, %v", h, ok)
+	}
+	if h, ok := FromContext(nil); ok || h != nil {
+		t.Errorf("FromContext(nil) = %p, %v", h, ok)
+	}
 
 	var nilHandle *Handle
 	_, err = nilHandle.URL(sc, "post")
-	errorIs(t, err, ErrNotJoined)
+	errorIs(t, err, ErrNoHandle)
 	_, err = nilHandle.AbsoluteURL(sc, "post")
-	errorIs(t, err, ErrNotJoined)
-	errorIs(t, nilHandle.Redirect(sc, http.StatusFound, "post"), ErrNotJoined)
+	errorIs(t, err, ErrNoHandle)
+	errorIs(t, nilHandle.Redirect(sc, http.StatusFound, "post"), ErrNoHandle)
 	_, err = nilHandle.Participant()
-	errorIs(t, err, ErrNotJoined)
+	errorIs(t, err, ErrNoHandle)
 	tmpl = template.Must(template.New("t").Funcs(nilHandle.FuncMap()).Parse(`{{urlFor "post"}}`))
-	errorIs(t, tmpl.Execute(io.Discard, nil), ErrNotJoined)
+	errorIs(t, tmpl.Execute(io.Discard, nil), ErrNoHandle)
 }
 
 // TestInviteRoute: the invitation joins the app once; from outside the
@@ -222,7 +224,7 @@ func TestTrailingSlashMiddleware(t *testing.T) {
 	}
 }
 
-// TestJoinedRegistryLetsAppsGo: the registry behind HandleOf holds apps
+// TestJoinedRegistryLetsAppsGo: the registry behind FromContext holds apps
 // weakly; an app dropped after its invitation, with its party, leaves it,
 // while a live app keeps its handle even when the caller drops it.
 func TestJoinedRegistryLetsAppsGo(t *testing.T) {
@@ -240,7 +242,7 @@ func TestJoinedRegistryLetsAppsGo(t *testing.T) {
 		if _, err := core.New(e, []string{core.DefaultInvitePath}); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := joined.Load(weak.Make(e)); !ok {
+		if _, ok := joined.Lookup(e); !ok {
 			t.Fatal("the joined app is not in the registry")
 		}
 		return weak.Make(e)
@@ -248,11 +250,11 @@ func TestJoinedRegistryLetsAppsGo(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		runtime.GC()
-		if _, ok := joined.Load(key); !ok {
+		if key.Value() == nil {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the registry still holds a dropped app")
+			t.Fatal("a dropped app is still alive: something keeps it (the registry must not)")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

@@ -7,14 +7,12 @@ import (
 )
 
 // Param returns the value of the path parameter name ("*" for the
-// wildcard) as the client meant it, whatever the URL's escaping: echo's
-// c.Param hands the raw, still escaped text when the request has a
-// RawPath and the decoded text when it has not (see the package doc), so
-// Param unescapes only in the first case. For every URL partyecho builds,
-// url.PathUnescape(c.Param(name)) gives the same value; Param is also right
-// for URLs typed by hand ("/posts/100%25" gives "100%"). An escape that
-// does not decode is an error from url.PathUnescape; a nil c is an error
-// wrapping urlfor.ErrBadCall.
+// wildcard) as the client meant it: echo's c.Param hands raw, still
+// escaped text when the request has a RawPath and decoded text when it has
+// not (see the package doc), so Param unescapes only in the first case. It
+// is exact for every URL partyecho builds and for URLs typed by hand
+// ("/posts/100%25" gives "100%"). An escape that does not decode is
+// url.PathUnescape's error; a nil c wraps urlfor.ErrBadCall.
 func Param(c echo.Context, name string) (string, error) {
 	if c == nil || c.Request() == nil || c.Request().URL == nil {
 		return "", errNilContext

@@ -7,19 +7,11 @@ import (
 	"github.com/partyline-go/partyline/urlfor"
 )
 
-// wildcardParam is the name echo gives the value of a "*" wildcard:
-// handlers read it with c.Param("*"), and URLs take it under the key "*".
-const wildcardParam = "*"
-
-// templateOptions say how echo's router treats a value (see the package
-// doc, "What a handler receives"): it routes on the raw path, so "%2F" and
-// every other escape come back intact, and "/" needs no refusal; but when
-// the URL's escaping is the one net/url would choose, the request has no
-// RawPath, echo routes on the decoded path and hands decoded values, and
-// url.PathUnescape then turns a literal "%" of the value into something
-// else ("100%" fails, "%41" becomes "A"). "%" is the one byte whose value
-// cannot be recovered with the documented unescaping, so it is refused,
-// in parameters and in the wildcard.
+// templateOptions: echo routes on the raw path, so "%2F" and every other
+// escape come back intact, but when the URL's escaping is the one net/url
+// would choose, the request has no RawPath and echo hands decoded values,
+// in which a literal "%" cannot be told from an escape (see the package
+// doc). "%" is refused in parameters and the wildcard.
 var templateOptions = []urlfor.TemplateOption{urlfor.Unroutable("%")}
 
 type tokenKind uint8
@@ -30,33 +22,22 @@ const (
 	tokAny
 )
 
-// token is one piece of an echo route path as echo's router reads it:
-// literal text (with "\:" already turned into ":"), a parameter (text is
-// its name), or the wildcard.
+// token is one piece of an echo route path: literal text ("\:" turned into
+// ":"), a parameter (text is its name), or the wildcard (named "*").
 type token struct {
 	kind tokenKind
 	text string
 }
 
-// tokenize reads an echo route path as echo v4's Router.insert does:
-//
-//   - a path without a leading "/" gets one, and "" is "/" (echo's
-//     normalizePathSlash);
-//   - ":name" is a parameter whose name runs to the next "/" or the end
-//     ("/:id.json" is one parameter named "id.json": echo has no literal
-//     text after a parameter in a segment);
-//   - "\:" is a literal ":" (echo drops the backslash);
-//   - "*" is the wildcard, and matches the rest of the path;
-//   - everything else, a lone "\" included, is literal.
-//
-// The tokens are what echo matches, even for a path that cannot be built;
-// problem then says why ("" when it can be): text after "*", which echo's
-// router never matches, or a ":" without a name.
+// tokenize reads an echo route path as echo v4's Router.insert does: a
+// path without a leading "/" gets one ("" is "/", normalizePathSlash);
+// ":name" is a parameter whose name runs to the next "/" or the end; "\:"
+// is a literal ":"; "*" is the wildcard, which matches the rest of the
+// path; everything else is literal. problem says why a path cannot be
+// built ("" when it can): text after "*", which echo never matches, or a
+// ":" without a name.
 func tokenize(path string) (toks []token, problem string) {
-	switch {
-	case path == "":
-		path = "/"
-	case path[0] != '/':
+	if path == "" || path[0] != '/' {
 		path = "/" + path
 	}
 	var lit strings.Builder
@@ -76,20 +57,18 @@ func tokenize(path string) (toks []token, problem string) {
 			for end < len(path) && path[end] != '/' {
 				end++
 			}
-			name := path[i+1 : end]
-			if name == "" && problem == "" {
+			if end == i+1 && problem == "" {
 				problem = `":" has no parameter name (write "\:" for a literal colon)`
 			}
 			flush()
-			toks = append(toks, token{tokParam, name})
+			toks = append(toks, token{tokParam, path[i+1 : end]})
 			i = end - 1
 		case c == '*':
 			flush()
-			toks = append(toks, token{tokAny, wildcardParam})
 			if rest := path[i+1:]; rest != "" && problem == "" {
 				problem = `echo's "*" matches the rest of the path, so the text ` + strconv.Quote(rest) + ` after it is never matched`
 			}
-			return toks, problem
+			return append(toks, token{tokAny, "*"}), problem
 		default:
 			lit.WriteByte(c)
 		}
@@ -98,15 +77,10 @@ func tokenize(path string) (toks []token, problem string) {
 	return toks, problem
 }
 
-// parsePattern translates an echo route path into a urlfor template (see
-// tokenize). A path that cannot be built is a *PatternError.
-func parsePattern(pattern string) (*urlfor.Template, error) {
-	return compile(pattern, nil)
-}
-
-// compile is parsePattern with a regexp constraint per parameter or
-// wildcard, by token index (see shadow.go).
-func compile(pattern string, constraints map[int]string) (*urlfor.Template, error) {
+// compile translates an echo route path into a urlfor template, with the
+// values other routes take from each parameter or wildcard, by token index
+// (shadow.go). A path that cannot be built is a *PatternError.
+func compile(pattern string, taken map[int][]urlfor.Taken) (*urlfor.Template, error) {
 	toks, problem := tokenize(pattern)
 	if problem != "" {
 		return nil, &PatternError{Pattern: pattern, Reason: problem}
@@ -121,8 +95,8 @@ func compile(pattern string, constraints map[int]string) (*urlfor.Template, erro
 		case tokAny:
 			parts[i] = urlfor.Wildcard(tk.text)
 		}
-		if c, ok := constraints[i]; ok {
-			parts[i] = parts[i].Matching(c)
+		if t, ok := taken[i]; ok {
+			parts[i] = parts[i].TakenBy(t...)
 		}
 	}
 	t, err := urlfor.NewTemplate(pattern, parts, templateOptions...)

@@ -58,9 +58,9 @@ func TestParsePattern(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.pattern+" "+tt.want, func(t *testing.T) {
-			tmpl, err := parsePattern(tt.pattern)
+			tmpl, err := compile(tt.pattern, nil)
 			if err != nil {
-				t.Fatalf("parsePattern(%q): %v", tt.pattern, err)
+				t.Fatalf("compile(%q): %v", tt.pattern, err)
 			}
 			got, err := tmpl.Build(tt.pairs...)
 			if err != nil || got != tt.want {
@@ -123,9 +123,9 @@ func TestParsePatternErrors(t *testing.T) {
 		"/:id/:id",      // one name twice: c.Param sees only the first
 	} {
 		t.Run(pattern, func(t *testing.T) {
-			tmpl, err := parsePattern(pattern)
+			tmpl, err := compile(pattern, nil)
 			if err == nil {
-				t.Fatalf("parsePattern(%q) = %v, want an error", pattern, tmpl.Params())
+				t.Fatalf("compile(%q) = %v, want an error", pattern, tmpl.Params())
 			}
 			var pe *PatternError
 			if !errors.As(err, &pe) || pe.Pattern != pattern {
@@ -157,7 +157,7 @@ func TestBuildRefuses(t *testing.T) {
 		{"/files/*", []string{"*", "/etc/pass"}}, // leading "/": an empty first segment
 	}
 	for _, tt := range tests {
-		tmpl, err := parsePattern(tt.pattern)
+		tmpl, err := compile(tt.pattern, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,15 +17,14 @@ type Renderer struct {
 	Template *template.Template
 }
 
-// NewRenderer installs h.FuncMap() into t and returns a Renderer around it;
-// a nil t is template.New(""). Parse the templates afterwards, because
-// html/template resolves function names when it parses:
+// NewRenderer installs h.FuncMap() into t (template.New("") when nil) and
+// returns a Renderer around it. Parse the templates afterwards, since
+// html/template resolves function names when it parses; a urlFor already
+// parsed as a placeholder is replaced:
 //
 //	r := partyecho.NewRenderer(h, template.New("views"))
 //	template.Must(r.Template.ParseFS(views, "views/*.html"))
 //	e.Renderer = r
-//
-// A template already parsed with a placeholder urlFor gets the real one.
 func NewRenderer(h *Handle, t *template.Template) *Renderer {
 	if t == nil {
 		t = template.New("")

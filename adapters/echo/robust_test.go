@@ -1,6 +1,7 @@
 package partyecho
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +13,9 @@ import (
 )
 
 // TestNilContext: helpers given a nil context, or one without a request,
-// return an error wrapping urlfor.ErrBadCall instead of panicking.
+// return an error instead of panicking: ErrNoHandle from the package-level
+// helpers (no context, no app, no handle), urlfor.ErrBadCall from the
+// handle's methods that need the request.
 func TestNilContext(t *testing.T) {
 	e := echo.New()
 	e.GET("/posts/:id", record).Name = "post"
@@ -21,10 +24,10 @@ func TestNilContext(t *testing.T) {
 	bare := e.NewContext(nil, httptest.NewRecorder())
 
 	_, err := URL(nil, "post", "id", "1")
-	errorIs(t, err, urlfor.ErrBadCall)
+	errorIs(t, err, ErrNoHandle)
 	_, err = AbsoluteURL(nil, "post", "id", "1")
-	errorIs(t, err, urlfor.ErrBadCall)
-	errorIs(t, Redirect(nil, http.StatusFound, "post", "id", "1"), urlfor.ErrBadCall)
+	errorIs(t, err, ErrNoHandle)
+	errorIs(t, Redirect(nil, http.StatusFound, "post", "id", "1"), ErrNoHandle)
 	errorIs(t, h.Redirect(nil, http.StatusFound, "post", "id", "1"), urlfor.ErrBadCall)
 	_, err = h.AbsoluteURL(nil, "post", "id", "1")
 	errorIs(t, err, urlfor.ErrBadCall)
@@ -39,9 +42,19 @@ func TestNilContext(t *testing.T) {
 		t.Errorf("URL(nil ctx) = %q, %v", u, err)
 	}
 	// Bad redirect codes are refused before anything else.
-	for _, code := range []int{0, 200, 299, 309, 404} {
+	for _, code := range []int{0, 200, 299, 400, 404} {
 		err := Redirect(nil, code, "post")
-		errorIs(t, err, urlfor.ErrBadCall, echo.ErrInvalidRedirectCode)
+		errorIs(t, err, urlfor.ErrBadCall)
+		var rc *urlfor.RedirectCodeError
+		if !errors.As(err, &rc) || rc.Code != code {
+			t.Errorf("Redirect(%d) = %v, want a *urlfor.RedirectCodeError", code, err)
+		}
+	}
+	// echo's c.Redirect takes 300-308 only: it refuses 309 and writes nothing.
+	c := ctx(e, "/")
+	errorIs(t, Redirect(c, 309, "post", "id", "1"), echo.ErrInvalidRedirectCode)
+	if c.Response().Committed {
+		t.Error("a refused redirect wrote a response")
 	}
 }
 

@@ -1,57 +1,46 @@
 package partyecho
 
 import (
+	"cmp"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// Shadowed values.
-//
-// echo's router prefers, at every node of its tree, a static child to the
-// parameter child, and the parameter child to the wildcard, and it
-// backtracks only when a branch dead-ends. So with "/posts/new" and
-// "/posts/:id" registered for GET, the URL built for id "new" reaches
-// "/posts/new", not "/posts/:id", and the round-trip law would break; with
-// "/files/readme" beside "/files/*", the wildcard loses "readme". For every
-// parameter and wildcard of a route we collect the values that another
-// route of the same host router and method takes (or a RouteNotFound
-// route, which answers for every method), and refuse them with a regexp
-// constraint. The analysis over-approximates: when unsure whether the rest
-// of a competing route could match, the value is refused.
-//
-// A competitor counts at a parameter or wildcard when it shares the route's
-// tree path up to that node (the same literal text and parameters in the
-// same places) and then goes on with static text t:
-//
-//   - t without "/" and nothing after it: the value t is taken, for a
-//     parameter that ends the route; for a wildcard, too;
-//   - t without "/" and then a parameter or wildcard: every value that
-//     starts with t;
-//   - t with "/" (a parameter's value never holds a raw "/"): the value up
-//     to the first "/", if the rest could match.
-//
-// echo compares its static text with the raw path when the request has a
-// RawPath and with the decoded path otherwise, so a competitor's text with
-// "%" escapes takes its decoded value too. A route with a parameter where
-// a wildcard sits (same tree path) takes every non-empty value of the
-// wildcard (the parameter child is tried first, and a last parameter
-// matches the rest of the path): the wildcard then builds only "".
+// Values another route takes. echo prefers, at every node of its tree, a
+// static child to the parameter child and that to the wildcard, and
+// backtracks when a branch dead-ends (not past a wildcard: a method it
+// lacks is then a 405). adapterkit.Siblings finds the values other routes
+// of the host router may take, and echo's Router.Find, asked about a path
+// of both routes (witness) for the endpoint's methods, decides. An echo
+// parameter matches nothing in the middle of a route, and the rest of the
+// path at the end of one without children (isLeaf in router.go), which
+// Siblings' parameters cannot say: for it, a sibling's are wildcards.
 
-// echoRoute is one route of one echo router, for the analysis.
-type echoRoute struct {
-	host, method, path string
-	toks               []token
+// shadows answers for the routes of one echo router.
+type shadows struct {
+	router *echo.Router
+	c      echo.Context          // scratch context for Router.Find
+	routes []shape               // one per distinct path
+	byPath map[string]int        // path -> index in routes
+	at     map[string][]litRoute // tree path before a literal -> routes with a literal there, by literal
+	has    map[string][]string   // path -> its methods
+	ea, eb []el                  // buffers of probes, reused
+	seen   []bool
+	out    []byte
 }
 
-// shadowIndex finds, for a route and a token index, the routes that share
-// its tree path up to the literal before that token.
-type shadowIndex struct {
-	routes []echoRoute
-	at     map[string][]litRoute // host + structure of toks[:i] -> routes with a literal at i, sorted by that literal
+// shape is one path of the router.
+type shape struct {
+	path string
+	toks []token
+	keys []string // keys[k]: the tree path of toks[:k]
+	leaf bool     // the last token is a parameter that matches the rest of the path
 }
 
 type litRoute struct {
@@ -59,249 +48,274 @@ type litRoute struct {
 	ri  int
 }
 
-func newShadowIndex(routes []echoRoute) *shadowIndex {
-	x := &shadowIndex{routes: routes, at: map[string][]litRoute{}}
-	for ri, r := range routes {
-		var key strings.Builder
-		key.WriteString(r.host)
-		key.WriteByte(0)
-		for _, tk := range r.toks {
-			if tk.kind == tokLiteral {
-				x.at[key.String()] = append(x.at[key.String()], litRoute{tk.text, ri})
-			}
-			writeStructure(&key, tk)
+// fill is a byte of a probe that no literal decides: no route holds it,
+// so it never takes a static branch of echo's tree.
+const fill = 0
+
+func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadows {
+	n := len(routes)
+	x := &shadows{router: router, c: e.NewContext(nil, nil), byPath: make(map[string]int, n), at: map[string][]litRoute{}, has: make(map[string][]string, n)}
+	inner := map[string]bool{} // tree paths of parameters that routes go on from
+	for _, r := range routes {
+		x.has[r.Path] = append(x.has[r.Path], r.Method)
+		if _, ok := x.byPath[r.Path]; ok {
+			continue
 		}
+		x.byPath[r.Path] = len(x.routes)
+		sh := shape{path: r.Path}
+		sh.toks, _ = tokenize(r.Path)
+		var key strings.Builder // what makes two routes share a node: literal text, or a parameter's kind
+		for k, tk := range sh.toks {
+			sh.keys = append(sh.keys, key.String())
+			if tk.kind == tokLiteral {
+				x.at[key.String()] = append(x.at[key.String()], litRoute{tk.text, len(x.routes)})
+			}
+			key.WriteByte("LP*"[tk.kind])
+			key.WriteString(cmpOr(tk.kind == tokLiteral, tk.text, ""))
+			key.WriteByte(0)
+			if tk.kind == tokParam && k < len(sh.toks)-1 {
+				inner[key.String()] = true
+			}
+		}
+		sh.keys = append(sh.keys, key.String())
+		x.routes = append(x.routes, sh)
+	}
+	for i := range x.routes {
+		r := &x.routes[i]
+		r.leaf = r.toks[len(r.toks)-1].kind == tokParam && !inner[r.keys[len(r.toks)]]
 	}
 	for _, b := range x.at {
-		slices.SortStableFunc(b, func(a, b litRoute) int { return strings.Compare(a.lit, b.lit) })
+		slices.SortFunc(b, func(a, b litRoute) int { return cmp.Or(strings.Compare(a.lit, b.lit), a.ri-b.ri) })
 	}
 	return x
 }
 
-// writeStructure appends what makes two routes share a node of echo's
-// tree: literal text, or the kind of a parameter (one parameter child per
-// node, whatever its name).
-func writeStructure(b *strings.Builder, tk token) {
-	switch tk.kind {
-	case tokLiteral:
-		b.WriteByte('L')
-		b.WriteString(tk.text)
-	case tokParam:
-		b.WriteByte('P')
-	case tokAny:
-		b.WriteByte('*')
-	}
-	b.WriteByte(0)
-}
-
-// constraints returns the regexp constraint of every parameter and
-// wildcard of r whose values other routes take, by token index, and who
-// takes them (for [ShadowedError]). methods are the methods of r's
-// endpoint: a value taken for one of them is refused.
-func (x *shadowIndex) constraints(r echoRoute, methods []string) (map[int]string, map[int]*exclusions) {
-	var cons map[int]string
-	var exs map[int]*exclusions
-	var key strings.Builder
-	key.WriteString(r.host)
-	key.WriteByte(0)
-	before := key.String() // the structure of r.toks[:i-1]
-	for i, tk := range r.toks {
-		if tk.kind != tokLiteral && i > 0 { // toks[i-1] is a literal: a parameter or wildcard always follows one
-			ex := &exclusions{}
-			// compete needs c's literal to start with r's: those are a
-			// run of the sorted bucket.
-			lit := r.toks[i-1].text
-			b := x.at[before]
-			lo, _ := slices.BinarySearchFunc(b, lit, func(e litRoute, t string) int { return strings.Compare(e.lit, t) })
-			for _, e := range b[lo:] {
-				if !strings.HasPrefix(e.lit, lit) {
-					break
-				}
-				c := x.routes[e.ri]
-				if c.path == r.path || c.method != echo.RouteNotFound && !slices.Contains(methods, c.method) {
-					continue
-				}
-				compete(ex, r, i, c)
-			}
-			if len(ex.by) > 0 {
-				if cons == nil {
-					cons, exs = map[int]string{}, map[int]*exclusions{}
-				}
-				cons[i], exs[i] = ex.constraint(), ex
+// takens returns, by token index, the values other routes take from the
+// parameters and wildcard of the route at path, an endpoint with methods.
+func (x *shadows) takens(path string, methods []string) map[int][]urlfor.Taken {
+	ri, out := x.byPath[path], map[int][]urlfor.Taken{}
+	for i, tk := range x.routes[ri].toks {
+		if tk.kind != tokLiteral && i > 0 { // echo puts a literal before every parameter
+			if t := x.taken(ri, i, methods); len(t) > 0 {
+				out[i] = t
 			}
 		}
-		before = key.String()
-		writeStructure(&key, tk)
 	}
-	return cons, exs
+	return out
 }
 
-// compete records the values of r's token i (a parameter or the
-// wildcard) that the route c takes. c shares r's structure before i-1 and
-// has a literal at i-1.
-func compete(ex *exclusions, r echoRoute, i int, c echoRoute) {
-	lit, clit := r.toks[i-1].text, c.toks[i-1].text
-	if !strings.HasPrefix(clit, lit) {
-		return
-	}
-	by := c.method + " " + c.path
-	if c.method == echo.RouteNotFound {
-		by = "RouteNotFound " + c.path
-	}
-	if clit == lit {
-		// The same node: c goes on with a parameter, the wildcard, or
-		// nothing. Only a parameter beats r's wildcard.
-		if r.toks[i].kind == tokAny && i < len(c.toks) && c.toks[i].kind == tokParam {
-			ex.onlyEmpty = true
-			ex.by = append(ex.by, taker{kind: takesNonEmpty, route: by})
+// taken asks about the siblings of route ri at token i: those that share
+// its tree path before i-1 and whose literal at i-1 starts with ri's.
+func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
+	lit, star := x.routes[ri].toks[i-1].text, x.routes[ri].toks[i].kind == tokAny
+	b := x.at[x.routes[ri].keys[i-1]]
+	lo, _ := slices.BinarySearchFunc(b, lit, func(e litRoute, t string) int { return strings.Compare(e.lit, t) })
+	pair := []adapterkit.Shape{x.shape(ri, -1, false), {}} // ri and a sibling
+	var cands []adapterkit.Candidate
+	for _, e := range b[lo:] {
+		if !strings.HasPrefix(e.lit, lit) {
+			break
 		}
-		return
-	}
-	t := clit[len(lit):]
-	crest, rrest := c.toks[i:], r.toks[i+1:]
-	if r.toks[i].kind == tokAny {
-		if len(crest) == 0 {
-			ex.exact1(t, by)
-		} else {
-			ex.prefix1(t, by)
+		if e.ri == ri {
+			continue
 		}
-		return
-	}
-	if s, t2, ok := strings.Cut(t, "/"); ok {
-		rest := append([]token{{tokLiteral, "/" + t2}}, crest...)
-		if s != "" && compatible(rrest, rest) {
-			ex.exact1(s, by)
+		pair[1] = x.shape(e.ri, i, e.lit == lit)
+		by, has := x.name(e.ri, methods)
+		// A witness that reaches the sibling, or a third route echo prefers
+		// to a sibling that has the method (the safe side), confirms.
+		confirm := func(c *adapterkit.Candidate) bool {
+			p := x.probe(ri, i, c, e.ri, methods)
+			return p == x.routes[e.ri].path || p != "" && has
 		}
-		return
-	}
-	switch {
-	case len(crest) == 0:
-		if len(rrest) == 0 {
-			ex.exact1(t, by)
+		sib := adapterkit.Siblings(pair, 0, i, false) // one candidate at most: one sibling
+		found := adapterkit.Confirm(sib, func(string) bool { return confirm(&sib[0]) })
+		if empty := (adapterkit.Candidate{}); star && len(sib) == 0 && len(x.routes[e.ri].toks) == i && confirm(&empty) {
+			found = append(found, empty) // "/f" beside "/f*" takes "", which Siblings misses
 		}
-	case crest[0].kind == tokAny, len(crest) == 1, compatible(rrest, crest[1:]):
-		// A wildcard takes the rest; a last parameter too; a parameter
-		// may match the rest of the segment, then the rest must fit.
-		ex.prefix1(t, by)
+		for _, c := range found {
+			c.By = by
+			if star && c.Kind != adapterkit.Exact { // the values that go on as the sibling does
+				c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(e.lit[len(lit):])+toRE(x.elems(nil, e.ri, i, -1, nil, 0))
+			}
+			cands = append(cands, c)
+			// echo compares static text with the raw path when the request
+			// has a RawPath, and with the decoded path otherwise.
+			if d, err := url.PathUnescape(c.Value); err == nil && d != c.Value && c.Kind != adapterkit.Matching {
+				c.Value = d
+				cands = append(cands, c)
+			}
+		}
 	}
+	return adapterkit.Takens(cands)
 }
 
-// compatible reports whether some URL matched by the tokens r could also
-// be matched by the tokens c: an over-approximation, true when unsure.
-func compatible(r, c []token) bool {
-	for {
+// shape is route ri for adapterkit.Siblings; as a sibling at token from,
+// with its parameters from there on as wildcards (see the top of this
+// file), but the one at the same node, which beats a wildcard there.
+func (x *shadows) shape(ri, from int, sameNode bool) adapterkit.Shape {
+	toks := make([]adapterkit.Token, len(x.routes[ri].toks))
+	for k, tk := range x.routes[ri].toks {
 		switch {
-		case len(r) == 0 && len(c) == 0:
-			return true
-		case len(c) > 0 && c[0].kind == tokAny, len(r) > 0 && r[0].kind == tokAny:
-			return true
-		case len(r) == 0:
-			return c[0].kind != tokLiteral
-		case len(c) == 0:
-			return false
-		}
-		a, b := r[0], c[0]
-		switch {
-		case a.kind == tokLiteral && b.kind == tokLiteral:
-			switch {
-			case a.text == b.text:
-				r, c = r[1:], c[1:]
-			case strings.HasPrefix(a.text, b.text):
-				r, c = append([]token{{tokLiteral, a.text[len(b.text):]}}, r[1:]...), c[1:]
-			case strings.HasPrefix(b.text, a.text):
-				r, c = r[1:], append([]token{{tokLiteral, b.text[len(a.text):]}}, c[1:]...)
-			default:
-				return false
-			}
-		case a.kind == tokLiteral: // c's parameter takes r's text up to "/"
-			j := strings.IndexByte(a.text, '/')
-			if j < 0 {
-				return true
-			}
-			r, c = append([]token{{tokLiteral, a.text[j:]}}, r[1:]...), c[1:]
-		case b.kind == tokLiteral: // r's parameter takes c's text up to "/"
-			j := strings.IndexByte(b.text, '/')
-			if j < 0 {
-				return true
-			}
-			r, c = r[1:], append([]token{{tokLiteral, b.text[j:]}}, c[1:]...)
-		default: // two parameters, one segment each
-			r, c = r[1:], c[1:]
+		case tk.kind == tokLiteral:
+			toks[k] = adapterkit.Lit(tk.text)
+		case tk.kind == tokAny || from >= 0 && k >= from && !(k == from && sameNode):
+			toks[k] = adapterkit.Wild(tk.text)
+		default:
+			toks[k] = adapterkit.P(tk.text)
 		}
 	}
+	return adapterkit.Shape{By: x.routes[ri].path, Tokens: toks}
 }
 
-// exclusions gathers the values taken from one parameter or wildcard.
-type exclusions struct {
-	exact     []string // values taken exactly
-	prefixes  []string // values that start with one of these are taken
-	onlyEmpty bool     // every value but "" is taken
-	by        []taker
+// probe asks echo about a path of both route ri, with a value of c's set
+// at token i, and route si: it returns the path of the route it reaches
+// instead of ri ("\x00" for none), or "" when it reaches ri or no path
+// matches both.
+func (x *shadows) probe(ri, i int, c *adapterkit.Candidate, si int, methods []string) string {
+	r := x.routes[ri]
+	x.eb = x.elems(x.eb[:0], si, 0, -1, nil, 0)
+	for wild := range cmpOr(r.toks[len(r.toks)-1].kind == tokAny && i < len(r.toks)-1, 3, 1) {
+		x.ea = x.elems(x.ea[:0], ri, 0, i, c, wild)
+		path, ok := x.witness(x.ea, x.eb)
+		for _, m := range methods[:cmpOr(ok, len(methods), 0)] {
+			x.c.SetPath("")
+			if x.router.Find(m, path, x.c); x.c.Path() != r.path {
+				return cmpOr(x.c.Path() == "", "\x00", x.c.Path())
+			}
+		}
+	}
+	return ""
 }
 
-type takeKind uint8
+// name names route ri as a route that takes values from an endpoint of
+// methods: "GET /posts/new", "RouteNotFound /admin" (every method); has is
+// false when it has none of the methods (it may still take values: a 405).
+func (x *shadows) name(ri int, methods []string) (by string, has bool) {
+	p := x.routes[ri].path
+	for _, m := range x.has[p] {
+		if m == echo.RouteNotFound || slices.Contains(methods, m) {
+			return strings.Replace(m, echo.RouteNotFound, "RouteNotFound", 1) + " " + p, true
+		}
+	}
+	return p, false
+}
 
-const (
-	takesExact takeKind = iota
-	takesPrefix
-	takesNonEmpty
+// el matches one byte of a path, or with star any number of them: b, any
+// byte but "/" (notSlash), or any byte (anyByte).
+type el struct {
+	b                 byte
+	notSlash, anyByte bool
+	star              bool
+}
+
+var (
+	elParam = []el{{notSlash: true}, {notSlash: true, star: true}} // one byte or more, up to "/"
+	elMid   = []el{{notSlash: true, star: true}}                   // echo's parameter in the middle
+	elLeaf  = []el{{anyByte: true}, {anyByte: true, star: true}}   // echo's leaf parameter
+	elAny   = []el{{anyByte: true, star: true}}
+	elWild  = [][]el{{{notSlash: true}, {anyByte: true, star: true}, {notSlash: true}}, {{notSlash: true}}, nil}
 )
 
-// taker is one route that takes values, for messages.
-type taker struct {
-	value string
-	kind  takeKind
-	route string // "GET /posts/new"
-}
-
-// exact1 records that v is taken, and its decoded form when v holds
-// escapes (echo compares the raw path when the request has a RawPath).
-func (e *exclusions) exact1(v, by string) {
-	for _, w := range withDecoded(v) {
-		e.exact = append(e.exact, w)
-		e.by = append(e.by, taker{w, takesExact, by})
-	}
-}
-
-// prefix1 records that values starting with p are taken (p itself too),
-// and with its decoded form.
-func (e *exclusions) prefix1(p, by string) {
-	for _, w := range withDecoded(p) {
-		e.prefixes = append(e.prefixes, w)
-		e.by = append(e.by, taker{w, takesPrefix, by})
-	}
-}
-
-func withDecoded(v string) []string {
-	if strings.IndexByte(v, '%') >= 0 {
-		if d, err := url.PathUnescape(v); err == nil && d != v {
-			return []string{v, d}
+// elems appends to out route ri from token k on as echo matches a path (see the top
+// of this file). With c, it is the route a URL is built for instead: its
+// parameters are not empty and hold no raw "/", its wildcard neither
+// starts nor ends with "/" (wild 0: two bytes or more, 1: one, 2: none),
+// and token at holds a value of c's set.
+func (x *shadows) elems(out []el, ri, k, at int, c *adapterkit.Candidate, wild int) []el {
+	r := x.routes[ri]
+	for ; k < len(r.toks); k++ {
+		tk := r.toks[k]
+		if k == at && c.Kind != adapterkit.Matching {
+			tk.text = c.Value
+		}
+		if tk.kind == tokLiteral || k == at {
+			for j := 0; j < len(tk.text); j++ {
+				out = append(out, el{b: tk.text[j]})
+			}
+		}
+		switch last := k == len(r.toks)-1; {
+		case tk.kind == tokLiteral || k == at && c.Kind == adapterkit.Exact:
+		case k == at && tk.kind == tokParam:
+			out = append(out, elMid...)
+		case tk.kind == tokAny && (c == nil || k == at):
+			out = append(out, elAny...)
+		case tk.kind == tokAny:
+			out = append(out, elWild[wild]...)
+		case c != nil:
+			out = append(out, elParam...)
+		case !last:
+			out = append(out, elMid...)
+		case r.leaf:
+			out = append(out, elLeaf...)
+		default:
+			out = append(out, elParam...)
 		}
 	}
-	return []string{v}
+	return out
 }
 
-// constraint returns a regexp (RE2, which urlfor anchors) that matches
-// every value except the taken ones. Go's regexp has no negative
-// lookahead, so it is the complement of a trie of the taken values.
-func (e *exclusions) constraint() string {
-	if e.onlyEmpty {
-		return `(?:)` // only "" (an empty constraint would mean none)
+// toRE is a regexp (RE2) of what els match.
+func toRE(els []el) string {
+	var b strings.Builder
+	for _, e := range els {
+		b.WriteString(cmpOr(e.anyByte, ".", cmpOr(e.notSlash, "[^/]", regexp.QuoteMeta(string(e.b)))))
+		b.WriteString(cmpOr(e.star, "*", ""))
 	}
-	return urlfor.ExceptRE(e.exact, e.prefixes, false)
+	return b.String()
 }
 
-// takers says which routes take the value v, for messages; "" when none.
-func (e *exclusions) takers(v string) string {
-	var by []string
-	for _, t := range e.by {
-		switch {
-		case t.kind == takesExact && v == t.value,
-			t.kind == takesPrefix && strings.HasPrefix(v, t.value),
-			t.kind == takesNonEmpty && v != "":
-			by = append(by, t.route)
+// witness returns a path that both a and b match. Where neither decides a
+// byte, it prefers a fill byte to nothing, so that the path stays off
+// static branches that neither route has.
+func (x *shadows) witness(a, b []el) (string, bool) {
+	n := 2 * (len(a) + 1) * (len(b) + 1) // states (i, j, filled)
+	seen := slices.Grow(x.seen[:0], n)[:n]
+	clear(seen)
+	x.seen, x.out = seen, x.out[:0]
+	var walk func(i, j, filled int) bool
+	walk = func(i, j, filled int) bool {
+		if i == len(a) && j == len(b) {
+			return true
 		}
+		if k := (i*(len(b)+1)+j)*2 + filled; seen[k] {
+			return false
+		} else {
+			seen[k] = true
+		}
+		if i < len(a) && j < len(b) {
+			ni, nj := i+cmpOr(a[i].star, 0, 1), j+cmpOr(b[j].star, 0, 1)
+			if c, ok := meet(a[i], b[j]); ok && (ni != i || nj != j || filled == 0) {
+				x.out = append(x.out, c)
+				if walk(ni, nj, cmpOr(ni == i && nj == j, 1, 0)) {
+					return true
+				}
+				x.out = x.out[:len(x.out)-1]
+			}
+		}
+		return i < len(a) && a[i].star && walk(i+1, j, 0) || j < len(b) && b[j].star && walk(i, j+1, 0)
 	}
-	slices.Sort(by)
-	return strings.Join(slices.Compact(by), ", ")
+	ok := walk(0, 0, 0)
+	return string(x.out), ok
+}
+
+// meet is a byte both x and y match.
+func meet(x, y el) (byte, bool) {
+	xb, yb := !x.notSlash && !x.anyByte, !y.notSlash && !y.anyByte
+	switch {
+	case xb && yb:
+		return x.b, x.b == y.b
+	case xb:
+		return x.b, y.anyByte || x.b != '/'
+	case yb:
+		return y.b, x.anyByte || y.b != '/'
+	}
+	return fill, true
+}
+
+// cmpOr is a if c, else b.
+func cmpOr[T any](c bool, a, b T) T {
+	if c {
+		return a
+	}
+	return b
 }

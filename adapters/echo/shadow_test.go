@@ -3,7 +3,6 @@ package partyecho
 import (
 	"errors"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,8 +15,8 @@ import (
 
 // TestShadowedValues: values that echo would route to another route
 // (static before parameter before wildcard) are refused with a
-// *ShadowedError naming that route; every other value builds a URL that
-// reaches the route it was built for, over real HTTP. For each refused
+// *urlfor.ParamError whose TakenBy names that route; every other value
+// builds a URL that reaches the route it was built for, over real HTTP. For each refused
 // value the unconstrained URL is routed too, to show that echo would
 // indeed send it elsewhere.
 func TestShadowedValues(t *testing.T) {
@@ -27,7 +26,7 @@ func TestShadowedValues(t *testing.T) {
 		target string   // pattern of the route named "it"
 		param  string   // its parameter under test
 		fixed  []string // other pairs
-		taken  []string // refused, by a ShadowedError, and routed elsewhere unconstrained
+		taken  []string // refused, naming the route (ParamError.TakenBy), and routed elsewhere unrefused
 		over   []string // refused too, though echo may route them back (over-approximation)
 		free   []string // built and routed back
 	}{
@@ -101,6 +100,31 @@ func TestShadowedValues(t *testing.T) {
 			target: "/files/*", param: "*",
 			taken: []string{"a", "a/b"}, free: []string{""},
 		},
+		// Found by TestAgainstRouter: echo's parameters are not Siblings'.
+		{
+			name:   "a leaf parameter takes the rest of the path",
+			routes: func(e *echo.Echo) { e.GET("/p/new/:x", record) },
+			target: "/p/:id/a/b", param: "id",
+			taken: []string{"new"}, free: []string{"old", "newer"},
+		},
+		{
+			name:   "a parameter in the middle matches nothing",
+			routes: func(e *echo.Echo) { e.GET("/m/v:x/:y", record) },
+			target: "/m/:id/z", param: "id",
+			taken: []string{"v", "vq"}, free: []string{"w", "qv"},
+		},
+		{
+			name:   "a route that ends where the wildcard starts",
+			routes: func(e *echo.Echo) { e.GET("/f", record) },
+			target: "/f*", param: "*",
+			taken: []string{""}, free: []string{"x", "x/y"},
+		},
+		{
+			name:   "a wildcard of another method: a 405, echo does not backtrack",
+			routes: func(e *echo.Echo) { e.POST("/ne*", record) },
+			target: "/:page", param: "page",
+			taken: []string{"ne", "nex"}, free: []string{"n", "x"},
+		},
 		{
 			name:   "another host router",
 			routes: func(e *echo.Echo) { e.Host("other.test").GET("/posts/new", record) },
@@ -118,20 +142,20 @@ func TestShadowedValues(t *testing.T) {
 			c := ctx(e, "/")
 			for _, v := range append(slices.Clone(tt.taken), tt.over...) {
 				u, err := h.URL(c, "it", append(slices.Clone(tt.fixed), tt.param, v)...)
-				var se *ShadowedError
-				if !errors.As(err, &se) {
-					t.Errorf("%q: URL = %q, %v; want a *ShadowedError", v, u, err)
+				var pe *urlfor.ParamError
+				if !errors.As(err, &pe) || pe.TakenBy == "" {
+					t.Errorf("%q: URL = %q, %v; want a *urlfor.ParamError with TakenBy", v, u, err)
 					continue
 				}
 				errorIs(t, err, urlfor.ErrInvalidParam)
-				if se.By == "" || !strings.Contains(err.Error(), se.By) {
-					t.Errorf("%q: %v does not name the route", v, err)
+				if !strings.Contains(err.Error(), pe.TakenBy) || pe.Param != tt.param || pe.Value != v {
+					t.Errorf("%q: %v does not name the route, the parameter and the value", v, err)
 				}
 				if slices.Contains(tt.over, v) {
 					continue
 				}
-				// Without the constraint, echo would route the URL elsewhere.
-				bare, err := parsePattern(tt.target)
+				// Without the refusal, echo would route the URL elsewhere.
+				bare, err := compile(tt.target, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -161,7 +185,7 @@ func TestShadowedValues(t *testing.T) {
 }
 
 // TestShadowedFromOutside: another app asking for the endpoint gets the
-// refusal too (a *urlfor.ParamError: the constraint lives in the template).
+// refusal too (a *urlfor.ParamError: the taken values live in the template).
 func TestShadowedFromOutside(t *testing.T) {
 	e := echo.New()
 	e.GET("/posts/:id", record).Name = "post"
@@ -172,33 +196,6 @@ func TestShadowedFromOutside(t *testing.T) {
 	errorIs(t, err, urlfor.ErrInvalidParam)
 	if u, err := urlfor.New(p).URL("blog:post", "id", "7"); err != nil || u != "/blog/posts/7" {
 		t.Errorf("URL = %q, %v", u, err)
-	}
-}
-
-// TestTrieComplement checks the constraint regexps against the sets they
-// exclude.
-func TestTrieComplement(t *testing.T) {
-	ex := &exclusions{exact: []string{"new", "ne", "été", "a.b"}, prefixes: []string{"raw/", "x"}}
-	re := regexp.MustCompile(`^(?:` + ex.constraint() + `)$`)
-	for v, want := range map[string]bool{
-		"": true, "n": true, "ne": false, "new": false, "news": true, "nex": true,
-		"été": false, "ét": true, "étés": true, "a.b": false, "a-b": true, "a.bc": true,
-		"raw/": false, "raw/a": false, "raw": true, "ra": true, "x": false, "xy": false, "y": true,
-		"a\nb": true, "\n": true,
-	} {
-		if got := re.MatchString(v); got != want {
-			t.Errorf("%q: match = %v, want %v (re %s)", v, got, want, re)
-		}
-	}
-	only := &exclusions{onlyEmpty: true}
-	re = regexp.MustCompile(`^(?:` + only.constraint() + `)$`)
-	if !re.MatchString("") || re.MatchString("a") {
-		t.Errorf("onlyEmpty: %s", re)
-	}
-	all := &exclusions{prefixes: []string{""}}
-	re = regexp.MustCompile(`^(?:` + all.constraint() + `)$`)
-	if re.MatchString("") || re.MatchString("a") {
-		t.Errorf("everything taken: %s", re)
 	}
 }
 
