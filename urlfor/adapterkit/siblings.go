@@ -49,6 +49,7 @@ type Candidate struct {
 //	/r/{id}          /r/{y:[0-9]+}       Matching "[0-9]+"
 //	/f/{rest...}     /f/readme           Exact "readme"
 //	/f/{rest...}     /f/{id}             Matching "[^/]+"
+//	/f/{rest...}     /f/                 Exact "" (no sample: kept by Confirm)
 //
 // With fold, literal text is compared ignoring ASCII case (fiber). The
 // candidates over-approximate what a router does (precedence, methods and
@@ -82,7 +83,11 @@ func Siblings(routes []Shape, r, i int, fold bool) []Candidate {
 func compete(r []Token, i int, t string, crest []Token, fold bool) (Candidate, bool) {
 	tok, rrest := r[i], r[i+1:]
 	if t == "" {
-		// The same node: only a parameter of the sibling competes.
+		// The same node: a sibling that ends here takes a wildcard's empty
+		// value; otherwise only a parameter of the sibling competes.
+		if len(crest) == 0 && tok.Wildcard {
+			return Candidate{Kind: Exact, Value: ""}, true
+		}
 		if len(crest) == 0 || crest[0].isLiteral() || crest[0].Wildcard {
 			return Candidate{}, false
 		}

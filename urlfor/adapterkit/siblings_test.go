@@ -38,6 +38,7 @@ func TestSiblings(t *testing.T) {
 		{"static beside wildcard", []tk{lit("/f/"), wild("rest")}, 1, []tk{lit("/f/readme")}, false, "exact readme readme"},
 		{"param beside wildcard", []tk{lit("/f/"), wild("rest")}, 1, []tk{lit("/f/"), p("id")}, false, "matching [^/]+ a"},
 		{"deeper static beside wildcard", []tk{lit("/f/"), wild("rest")}, 1, []tk{lit("/f/docs/"), p("id")}, false, "prefix docs/ docs/x"},
+		{"sibling ends where the wildcard starts", []tk{lit("/f/"), wild("rest")}, 1, []tk{lit("/f/")}, false, "exact  "},
 		{"folded", []tk{lit("/c/"), p("id")}, 1, []tk{lit("/C/NEW")}, true, "exact NEW NEW"},
 		{"not folded", []tk{lit("/c/"), p("id")}, 1, []tk{lit("/C/NEW")}, false, ""},
 		{"deeper static, dead end", []tk{lit("/posts/"), p("id")}, 1, []tk{lit("/posts/new/edit")}, false, ""},
