@@ -4,10 +4,9 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 )
-
-// The request the bridge hands the adaptor: URI, remote address, headers.
 
 // requestURI returns the URI the app routes: the local path, escaped, and
 // the query.
@@ -34,11 +33,9 @@ func (b *Bridge) requestURI(r *http.Request) string {
 	return path + "?" + q
 }
 
-// localSuffix returns the escaped form of local, the app's path as a
-// [LocalPath] function gave it: escaped text that ends escaped (chi's
-// RoutePath when the request had a RawPath), or decoded text that
-// url.PathUnescape of a suffix of escaped starting at a "/" gives (chi's
-// RoutePath otherwise). Anything else gives the whole path.
+// localSuffix returns the escaped form of local, as [LocalPath] gave it: a
+// suffix of escaped, or the decoding of one that starts at a "/" (chi's
+// RoutePath, with or without RawPath); else the whole path.
 func localSuffix(escaped, local string) string {
 	if local == "" {
 		return escaped
@@ -81,38 +78,27 @@ func hasRepeated(h http.Header) bool {
 	return false
 }
 
+// schemeHeaders are ours and those fiber's c.Protocol() reads.
+var schemeHeaders = []string{BridgeHeader, "X-Forwarded-Proto", "X-Forwarded-Protocol", "X-Forwarded-Ssl", "X-Url-Scheme"}
+
 // bridgeHeaders returns the headers the adaptor copies into fiber's
-// request: h with repeated values joined and, for TLS, without a client's
-// [BridgeHeader] and scheme headers, and with the bridge's. h is not
-// modified.
+// request: h with repeated values joined and, for TLS, the bridge's scheme
+// headers instead of a client's. h is not modified.
 func bridgeHeaders(h http.Header, tls bool) http.Header {
 	out := make(http.Header, len(h)+2)
 	for k, v := range h {
-		if tls && (isSchemeHeader(k) || strings.EqualFold(k, BridgeHeader)) {
-			continue
+		switch {
+		case tls && slices.Contains(schemeHeaders, http.CanonicalHeaderKey(k)):
+		case len(v) > 1 && http.CanonicalHeaderKey(k) == "Cookie":
+			out[k] = []string{strings.Join(v, "; ")}
+		case len(v) > 1:
+			out[k] = []string{strings.Join(v, ", ")}
+		default:
+			out[k] = v
 		}
-		if len(v) > 1 {
-			sep := ", "
-			if strings.EqualFold(k, "Cookie") {
-				sep = "; "
-			}
-			v = []string{strings.Join(v, sep)}
-		}
-		out[k] = v
 	}
 	if tls {
-		out[BridgeHeader] = bridgeHTTPS
-		out["X-Forwarded-Proto"] = forwardedHTTPS
+		out[BridgeHeader], out["X-Forwarded-Proto"] = bridgeHTTPS, forwardedHTTPS
 	}
 	return out
-}
-
-// isSchemeHeader reports the headers fiber's c.Protocol() reads.
-func isSchemeHeader(k string) bool {
-	for _, s := range [...]string{"X-Forwarded-Proto", "X-Forwarded-Protocol", "X-Forwarded-Ssl", "X-Url-Scheme"} {
-		if strings.EqualFold(k, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package partyfiber
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -8,152 +9,178 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// Regexps for fiber's constraints. fiber checks a constraint on the
-// parameter as the router cut it from the path: the raw, still
-// percent-encoded text unless the app sets UnescapePath. Each regexp here
-// accepts only values whose URL passes fiber's check (a subset: fiber also
-// takes "+5" for an int, a 19-digit int, or "1e5" for a float, which we
-// refuse with a *urlfor.ParamError rather than risk a URL that 404s).
+// Regexps for fiber's constraints, checked on the raw path text unless
+// UnescapePath, in two forms: what we build (values whose URL surely
+// passes: canonical integers, dashed GUIDs) and what fiber takes (every
+// value whose URL may pass: "+5", "007" for an int), for what a
+// constrained route registered first takes from its siblings.
 const (
 	boolRegexp  = `1|t|T|TRUE|true|True|0|f|F|FALSE|false|False`                                // strconv.ParseBool
 	floatRegexp = `-?[0-9]{1,30}(?:\.[0-9]{1,30})?`                                             // strconv.ParseFloat(s, 32): 1e30 < MaxFloat32
 	guidRegexp  = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}` // uuid.Parse, dashed form
-	maxRepeat   = 1000                                                                          // regexp/syntax's limit on {n,m}
+	floatTakes  = `[+-]?(?i:inf(?:inity)?|nan|[0-9a-fx_.]+(?:[ep][+-]?[0-9_]+)?)`
+	guidTakes   = `(?i:(?:urn:uuid:)?` + guidRegexp + `|\{` + guidRegexp + `\}|[0-9a-f]{32})`
+	rawClass    = `[$&+\-.0-9:=@A-Z_a-z~]` // adapterkit.RawSegmentRunes
+	nonRawClass = `[^$&+\-.0-9:=@A-Z_a-z~]`
+	maxRepeat   = 1000          // regexp/syntax's limit on {n,m}
+	none        = math.MaxInt32 // no upper bound
 )
 
-// constraintRegexp returns the regexp a value must match for fiber's
-// constraints cons to pass, "" when cons check nothing. rawChecked says
-// fiber compares the regexp's language with the raw path text (so the
-// caller must keep values to bytes urlfor does not escape). Constraints
-// that no regexp can check (datetime), or combinations that one regexp
-// cannot express, are an error: the route is listed with Err set.
-func constraintRegexp(cons []constraint, unescape bool) (re string, rawChecked bool, err error) {
-	num := struct {
-		set    bool
-		lo, hi int64
-	}{lo: math.MinInt64, hi: math.MaxInt64}
-	length := struct {
-		set    bool
-		lo, hi int
-	}{hi: -1}
-	alpha := false
-	var single []string // regexps of bool, float, guid, regex
-	singleRaw := false
+// limits is what a parameter's constraints (fiber ANDs them) require.
+type limits struct {
+	num            bool  // int, min, max, range
+	lo, hi         int64 // their bounds
+	minLen, maxLen int   // minLen, maxLen, len, betweenLen
+	length, alpha  bool
+	single, takes  []string // regexps of bool, float, guid, regex: as built, as fiber takes them
+	singleRaw      bool     // a regex that fiber checks on raw text
+	datetime       string   // a datetime constraint, as written
+}
+
+// readConstraints reads cons. A constraint without its arguments (fiber
+// then never matches the route) is an error.
+func readConstraints(cons []constraint, unescape bool) (l limits, err error) {
+	l = limits{lo: math.MinInt64, hi: math.MaxInt64, maxLen: none}
 	for _, c := range cons {
-		if c.Name == "" {
-			continue // fiber's noConstraint: checks nothing
-		}
-		need := 0
-		switch c.Name {
-		case fiber.ConstraintMinLen, fiber.ConstraintMaxLen, fiber.ConstraintLen, fiber.ConstraintMin,
-			fiber.ConstraintMax, fiber.ConstraintDatetime, fiber.ConstraintRegex:
-			need = 1
-		case fiber.ConstraintBetweenLen, fiber.ConstraintRange:
-			need = 2
-		}
+		need := map[string]int{fiber.ConstraintMinLen: 1, fiber.ConstraintMaxLen: 1, fiber.ConstraintLen: 1, fiber.ConstraintMin: 1,
+			fiber.ConstraintMax: 1, fiber.ConstraintDatetime: 1, fiber.ConstraintRegex: 1, fiber.ConstraintBetweenLen: 2, fiber.ConstraintRange: 2}[c.Name]
 		if len(c.Data) < need {
-			return "", false, errTranslate("constraint <%s> needs %d argument(s); fiber then never matches the route", c.Raw, need)
+			return l, fmt.Errorf("constraint <%s> needs %d argument(s); fiber then never matches the route", c.Raw, need)
 		}
-		arg := func(i int) int {
-			// fiber ignores Atoi's error (a bad number counts as its clamped value or 0).
-			n, _ := strconv.Atoi(c.Data[i])
-			return n
-		}
+		arg := func(i int) int { n, _ := strconv.Atoi(c.Data[i]); return n } // fiber ignores the error too
 		switch c.Name {
 		case fiber.ConstraintInt:
-			num.set = true
+			l.num = true
 		case fiber.ConstraintMin:
-			num.set, num.lo = true, max(num.lo, int64(arg(0)))
+			l.num, l.lo = true, max(l.lo, int64(arg(0)))
 		case fiber.ConstraintMax:
-			num.set, num.hi = true, min(num.hi, int64(arg(0)))
+			l.num, l.hi = true, min(l.hi, int64(arg(0)))
 		case fiber.ConstraintRange:
-			num.set, num.lo, num.hi = true, max(num.lo, int64(arg(0))), min(num.hi, int64(arg(1)))
+			l.num, l.lo, l.hi = true, max(l.lo, int64(arg(0))), min(l.hi, int64(arg(1)))
 		case fiber.ConstraintMinLen:
-			length.set, length.lo = true, max(length.lo, arg(0))
+			l.length, l.minLen = true, max(l.minLen, arg(0))
 		case fiber.ConstraintMaxLen:
-			length.set, length.hi = true, minLen(length.hi, arg(0))
+			l.length, l.maxLen = true, min(l.maxLen, arg(0))
 		case fiber.ConstraintLen:
-			length.set, length.lo, length.hi = true, max(length.lo, arg(0)), minLen(length.hi, arg(0))
+			l.length, l.minLen, l.maxLen = true, max(l.minLen, arg(0)), min(l.maxLen, arg(0))
 		case fiber.ConstraintBetweenLen:
-			length.set, length.lo, length.hi = true, max(length.lo, arg(0)), minLen(length.hi, arg(1))
+			l.length, l.minLen, l.maxLen = true, max(l.minLen, arg(0)), min(l.maxLen, arg(1))
 		case fiber.ConstraintAlpha:
-			alpha = true
+			l.alpha = true
 		case fiber.ConstraintBool:
-			single = append(single, boolRegexp)
+			l.single, l.takes = append(l.single, boolRegexp), append(l.takes, boolRegexp)
 		case fiber.ConstraintFloat:
-			single = append(single, floatRegexp)
+			l.single, l.takes = append(l.single, floatRegexp), append(l.takes, floatTakes)
 		case fiber.ConstraintGuid:
-			single = append(single, guidRegexp)
-		case fiber.ConstraintRegex:
-			single = append(single, c.Data[0])
-			singleRaw = !unescape
+			l.single, l.takes = append(l.single, guidRegexp), append(l.takes, guidTakes)
+		case fiber.ConstraintRegex: // unanchored: fiber takes what contains a match
+			l.single, l.singleRaw = append(l.single, c.Data[0]), !unescape
+			l.takes = append(l.takes, `(?s:.*)(?:`+c.Data[0]+`)(?s:.*)`)
 		case fiber.ConstraintDatetime:
-			return "", false, errTranslate("constraint <%s>: time.Parse layouts cannot be checked by a regexp", c.Raw)
+			l.datetime = c.Raw
 		}
 	}
+	return l, nil
+}
+
+// constraintRegexp returns the regexp a value must match for fiber's
+// constraints cons to pass ("" for any), and whether fiber checks it on the
+// raw text (values must then be bytes urlfor writes raw). Constraints no
+// regexp can check (datetime, some combinations) are an error.
+func constraintRegexp(cons []constraint, unescape bool) (re string, rawChecked bool, err error) {
+	l, err := readConstraints(cons, unescape)
 	kinds := 0
-	for _, k := range []bool{num.set, length.set || alpha, len(single) > 0} {
+	for _, k := range []bool{l.num, l.length || l.alpha, len(l.single) > 0} {
 		if k {
 			kinds++
 		}
 	}
 	switch {
+	case err != nil:
+		return "", false, err
+	case l.datetime != "":
+		return "", false, fmt.Errorf("constraint <%s>: time.Parse layouts cannot be checked by a regexp", l.datetime)
 	case kinds == 0:
 		return "", false, nil
-	case kinds > 1 || len(single) > 1:
-		return "", false, errTranslate("constraints %s combine kinds that one regexp cannot check", describe(cons))
-	case num.set:
-		re := intRangeRegexp(num.lo, num.hi)
-		if re == "" {
-			return "", false, errTranslate("constraints %s accept no integer; fiber never matches the route", describe(cons))
-		}
-		return re, false, nil
-	case len(single) == 1:
-		return single[0], singleRaw, nil
+	case kinds > 1 || len(l.single) > 1:
+		return "", false, fmt.Errorf("constraints %s combine kinds that one regexp cannot check", describe(cons))
+	case l.num && intRangeRegexp(l.lo, l.hi, false) == "":
+		return "", false, fmt.Errorf("constraints %s accept no integer; fiber never matches the route", describe(cons))
+	case l.num:
+		return intRangeRegexp(l.lo, l.hi, false), false, nil
+	case len(l.single) == 1:
+		return l.single[0], l.singleRaw, nil
 	}
-	return lengthRegexp(length.lo, length.hi, alpha, unescape, cons)
+	return lengthRegexp(l, unescape, cons)
 }
 
-// lengthRegexp checks fiber's byte-length constraints (and alpha). fiber
-// counts the bytes of the raw value. A lower bound alone is safe on any
-// value (escaping only lengthens it); an upper bound needs values whose
-// raw bytes are their runes: segmentSafe bytes when fiber sees the raw
-// path, ASCII when it sees the decoded one.
-func lengthRegexp(lo, hi int, alpha, unescape bool, cons []constraint) (string, bool, error) {
-	if hi >= 0 && lo > hi {
-		return "", false, errTranslate("constraints %s accept no length; fiber never matches the route", describe(cons))
+// takesRegexp returns a regexp of the values whose URL fiber's constraints
+// cons may let through ("" for any), a superset: any one of them will do,
+// and in the raw path a regex constraint takes every escaped value.
+func takesRegexp(cons []constraint, unescape bool) string {
+	l, err := readConstraints(cons, unescape)
+	letters := `[A-Za-z]`
+	if unescape {
+		letters = `\pL`
 	}
-	if lo > maxRepeat || hi > maxRepeat {
-		return "", false, errTranslate("constraints %s: a length over %d cannot be checked by a regexp", describe(cons), maxRepeat)
+	if l.maxLen > maxRepeat {
+		l.maxLen = none
+	}
+	switch {
+	case err != nil:
+		return ""
+	case l.num:
+		return intRangeRegexp(l.lo, l.hi, true)
+	case len(l.takes) > 0 && !l.singleRaw:
+		return l.takes[0]
+	case l.alpha:
+		return letters + quant(1, l.maxLen)
+	case len(l.takes) > 0:
+		return l.takes[0] + `|(?s:.*)` + nonRawClass + `(?s:.*)`
+	case l.maxLen < none:
+		return `(?s:.)` + quant(1, l.maxLen) // escaped text is never shorter
+	}
+	return ""
+}
+
+// lengthRegexp checks fiber's byte-length constraints (and alpha) on the
+// text it sees: an upper bound needs values whose bytes are their runes
+// (raw bytes in the raw path, ASCII in the decoded one).
+func lengthRegexp(l limits, unescape bool, cons []constraint) (string, bool, error) {
+	lo, hi := l.minLen, l.maxLen
+	switch {
+	case max(lo, 1) > hi:
+		return "", false, fmt.Errorf("constraints %s accept no length; fiber never matches the route", describe(cons))
+	case lo > maxRepeat || hi != none && hi > maxRepeat:
+		return "", false, fmt.Errorf("constraints %s: a length over %d cannot be checked by a regexp", describe(cons), maxRepeat)
 	}
 	class := `(?s:.)`
 	switch {
-	case alpha && (hi >= 0 || !unescape):
+	case l.alpha && (hi < none || !unescape):
 		class = `[A-Za-z]` // fiber: unicode.IsLetter on every rune of the value it sees
-	case alpha:
+	case l.alpha:
 		class = `\pL`
-	case hi >= 0 && unescape:
+	case hi < none && unescape:
 		class = `[\x00-\x7F]`
-	case hi >= 0:
-		class = `[$&+\-.0-9:=@A-Z_a-z~]`
+	case hi < none:
+		class = rawClass
 	}
-	switch {
-	case hi < 0 && lo <= 1:
-		return class + "+", false, nil
-	case hi < 0:
-		return class + "{" + strconv.Itoa(lo) + ",}", false, nil
-	case lo == hi:
-		return class + "{" + strconv.Itoa(lo) + "}", false, nil
-	}
-	return class + "{" + strconv.Itoa(lo) + "," + strconv.Itoa(hi) + "}", false, nil
+	return class + quant(max(lo, 1), hi), false, nil
 }
 
-// minLen is min for upper bounds where -1 means "none".
-func minLen(cur, n int) int {
-	if cur < 0 {
-		return n
+// quant is the quantifier of lo to hi repetitions.
+func quant(lo, hi int) string {
+	switch {
+	case lo == 1 && hi == none:
+		return "+"
+	case lo == 1 && hi == 1:
+		return ""
+	case hi == none:
+		return "{" + strconv.Itoa(lo) + ",}"
+	case lo == hi:
+		return "{" + strconv.Itoa(lo) + "}"
 	}
-	return min(cur, n)
+	return "{" + strconv.Itoa(lo) + "," + strconv.Itoa(hi) + "}"
 }
 
 func describe(cons []constraint) string {

@@ -4,9 +4,11 @@ import (
 	"math/rand"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // TestIntRangeRegexp checks the generated regexps against arithmetic, for
@@ -20,7 +22,7 @@ func TestIntRangeRegexp(t *testing.T) {
 		if i%3 == 0 {
 			lo, hi = int64(rng.Intn(2500)-1250), int64(rng.Intn(2500)-1250)
 		}
-		expr := intRangeRegexp(lo, hi)
+		expr := intRangeRegexp(lo, hi, false)
 		if lo > hi {
 			if expr != "" {
 				t.Fatalf("[%d,%d]: %q, want none", lo, hi, expr)
@@ -39,7 +41,29 @@ func TestIntRangeRegexp(t *testing.T) {
 			}
 		}
 	}
-	re := regexp.MustCompile(`^(?:` + intRangeRegexp(-1<<63, 1<<63-1) + `)$`)
+	// Lenient: every spelling strconv.Atoi reads in the range (what fiber
+	// takes), a superset of the canonical ones.
+	for _, r := range [][2]int64{{-1201, 1200}, {0, 0}, {7, 130}, {-9, -1}, {10, 1<<63 - 1}, {-1 << 63, 5}} {
+		re := regexp.MustCompile(`^(?:` + intRangeRegexp(r[0], r[1], true) + `)$`)
+		for n := int64(-1300); n <= 1300; n++ {
+			c := strconv.FormatInt(n, 10)
+			abs := strings.TrimPrefix(c, "-")
+			for _, s := range []string{c, "+" + c, "0" + abs, "-0" + abs, "+00" + abs} {
+				if v, err := strconv.Atoi(s); err == nil && int64(v) >= r[0] && int64(v) <= r[1] && !re.MatchString(s) {
+					t.Fatalf("lenient %v: refuses %q", r, s)
+				}
+			}
+		}
+		for _, s := range []string{"", "-", "+", "1a", " 1", "1.0"} {
+			if re.MatchString(s) {
+				t.Fatalf("lenient %v matched %q", r, s)
+			}
+		}
+		if r[1] == 1<<63-1 && !re.MatchString("9223372036854775807") {
+			t.Errorf("lenient %v: refuses 19 digits", r)
+		}
+	}
+	re := regexp.MustCompile(`^(?:` + intRangeRegexp(-1<<63, 1<<63-1, false) + `)$`)
 	for _, s := range []string{"999999999999999999", "-999999999999999999", "0"} {
 		if !re.MatchString(s) {
 			t.Errorf("full range refuses %s", s)
@@ -116,24 +140,27 @@ func decodeLikeFasthttp(s string) string {
 	return string(out)
 }
 
+// TestRestrictRegexp: the narrowing of constraints partyfiber relies on
+// (adapterkit.RestrictRegexp), on the rune sets it uses.
 func TestRestrictRegexp(t *testing.T) {
+	raw := adapterkit.RawSegmentRunes
 	cases := []struct {
 		expr    string
-		allowed runeSet
+		allowed adapterkit.RuneSet
 		match   []string
 		refuse  []string
 	}{
-		{`.+`, segmentSafe, []string{"abc", "a-b"}, []string{"a b", "é", "a/b", "%"}},
-		{`(?s).*`, anyRune.without('b', 'B'), []string{"", "ac", "é\n"}, []string{"b", "aB"}},
-		{`[^x]+`, segmentSafe, []string{"ab"}, []string{"a b", "x"}},
-		{`(?i)k`, segmentSafe, []string{"k", "K"}, []string{"\u212a"}}, // the Kelvin sign folds to k
-		{`(?i)k`, anyRune, []string{"k", "K", "\u212a"}, nil},
-		{`é|ab`, segmentSafe, []string{"ab"}, []string{"é"}},
-		{`^a\b.*$`, segmentSafe, []string{"a", "a-b"}, []string{"ab", "a b"}},
-		{`\d{2}`, segmentSafe, []string{"12"}, []string{"1", "١٢"}},
+		{`.+`, raw, []string{"abc", "a-b"}, []string{"a b", "é", "a/b", "%"}},
+		{`(?s).*`, adapterkit.AllRunes.Minus(adapterkit.RunesOf("bB")), []string{"", "ac", "é\n"}, []string{"b", "aB"}},
+		{`[^x]+`, raw, []string{"ab"}, []string{"a b", "x"}},
+		{`(?i)k`, raw, []string{"k", "K"}, []string{"\u212a"}}, // the Kelvin sign folds to k
+		{`(?i)k`, adapterkit.AllRunes, []string{"k", "K", "\u212a"}, nil},
+		{`é|ab`, raw, []string{"ab"}, []string{"é"}},
+		{`^a\b.*$`, raw, []string{"a", "a-b"}, []string{"ab", "a b"}},
+		{`\d{2}`, raw, []string{"12"}, []string{"1", "١٢"}},
 	}
 	for _, c := range cases {
-		expr, err := restrictRegexp(c.expr, c.allowed)
+		expr, err := adapterkit.RestrictRegexp(c.expr, c.allowed)
 		if err != nil {
 			t.Fatalf("%s: %v", c.expr, err)
 		}
@@ -149,32 +176,21 @@ func TestRestrictRegexp(t *testing.T) {
 			}
 		}
 	}
-	if _, err := restrictRegexp(`(`, anyRune); err == nil {
+	if _, err := adapterkit.RestrictRegexp(`(`, adapterkit.AllRunes); err == nil {
 		t.Error("a bad regexp gave no error")
 	}
 }
 
+// TestRuneSet: the rune-set operations partyfiber uses.
 func TestRuneSet(t *testing.T) {
-	got := intersect(runeSet{0, 10, 20, 30}, runeSet{5, 25})
-	if want := (runeSet{5, 10, 20, 25}); !slicesEqual(got, want) {
-		t.Errorf("intersect = %v, want %v", got, want)
+	got := adapterkit.RuneSet{0, 10, 20, 30}.Intersect(adapterkit.RuneSet{5, 25})
+	if want := (adapterkit.RuneSet{5, 10, 20, 25}); !got.Equal(want) {
+		t.Errorf("Intersect = %v, want %v", got, want)
 	}
-	if got := normalize(runeSet{5, 6, 1, 2, 3, 4}); !slicesEqual(got, runeSet{1, 6}) {
-		t.Errorf("normalize = %v", got)
+	if got := (adapterkit.RuneSet{5, 6}).Union(adapterkit.RuneSet{1, 2, 3, 4}); !got.Equal(adapterkit.RuneSet{1, 6}) {
+		t.Errorf("Union = %v", got)
 	}
-	if got := (runeSet{0, 10}).without(0, 10, 5); !slicesEqual(got, runeSet{1, 4, 6, 9}) {
-		t.Errorf("without = %v", got)
+	if got := (adapterkit.RuneSet{0, 10}).Minus(adapterkit.RunesOf("\x00\x0a\x05")); !got.Equal(adapterkit.RuneSet{1, 4, 6, 9}) {
+		t.Errorf("Minus = %v", got)
 	}
-}
-
-func slicesEqual(a, b runeSet) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

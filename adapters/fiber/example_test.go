@@ -1,9 +1,13 @@
 package partyfiber_test
 
 import (
+	"errors"
 	"fmt"
+	"html/template"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
@@ -149,4 +153,147 @@ func ExampleHandle_AbsoluteURL() {
 	// Output:
 	// http://example.com/legacy/pages/1
 	// https://example.com/legacy/pages/2
+}
+
+// FromContext finds the handle of the app serving a request, so that
+// handlers need not carry it; an app that never joined has none.
+func ExampleFromContext() {
+	app, other := fiber.New(), fiber.New()
+	partyfiber.Join(app, partyfiber.Namespace("legacy"), partyfiber.WithLogger(nil))
+	handler := func(c *fiber.Ctx) error {
+		h, ok := partyfiber.FromContext(c)
+		if !ok {
+			_, err := partyfiber.URL(c, "page", "id", "1")
+			return c.SendString(fmt.Sprint(errors.Is(err, partyfiber.ErrNoHandle)))
+		}
+		u, _ := h.URL(c, "page", "id", "7")
+		p, _ := h.Participant()
+		return c.SendString(u + " in " + p.Namespace())
+	}
+	app.Get("/pages/:id", handler).Name("page")
+	other.Get("/", handler)
+
+	mux := http.NewServeMux()
+	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(app)))
+	mux.Handle("/other/", http.StripPrefix("/other", partyfiber.NewBridge(other)))
+	party, _ := core.New(mux, []string{"/legacy/__invite__/"})
+	for _, target := range []string{"/legacy/pages/1", "/other/"} {
+		w := httptest.NewRecorder()
+		party.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// /legacy/pages/7 in legacy
+	// true
+}
+
+// Behind a proxy that sets X-Forwarded-Proto and -Host, TrustProxy lets
+// AbsoluteURL use them.
+func ExampleAbsoluteURL() {
+	app := fiber.New()
+	partyfiber.Join(app, partyfiber.TrustProxy())
+	app.Get("/pages/:id", func(c *fiber.Ctx) error {
+		u, err := partyfiber.AbsoluteURL(c, "page", "id", c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.SendString(u)
+	}).Name("page")
+	party, _ := core.New(partyfiber.Handler(app), []string{"/__invite__/"})
+	r := httptest.NewRequest("GET", "http://10.0.0.7/pages/3", nil)
+	r.Header.Set("X-Forwarded-Proto", "https")
+	r.Header.Set("X-Forwarded-Host", "www.example.com")
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, r)
+	fmt.Println(w.Body.String())
+	// Output: https://www.example.com/pages/3
+}
+
+// A redirect status that is not 3xx writes nothing and says why.
+func ExampleHandle_Redirect() {
+	app := fiber.New()
+	h, _ := partyfiber.Join(app)
+	app.Get("/old/:id", func(c *fiber.Ctx) error {
+		if err := h.Redirect(c, http.StatusOK, "page", "id", c.Params("id")); err != nil {
+			var rc *urlfor.RedirectCodeError
+			fmt.Println(errors.As(err, &rc), rc.Code)
+		}
+		return h.Redirect(c, http.StatusSeeOther, "page", "id", c.Params("id"))
+	})
+	app.Get("/pages/:id", func(c *fiber.Ctx) error { return nil }).Name("page")
+	party, _ := core.New(partyfiber.Handler(app), []string{"/__invite__/"})
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, httptest.NewRequest("GET", "/old/7", nil))
+	fmt.Println(w.Code, w.Header().Get("Location"))
+	// Output:
+	// true 200
+	// 303 /pages/7
+}
+
+// The handle's FuncMap, for html/template: urlFor with the app's names
+// first.
+func ExampleHandle_FuncMap() {
+	app := fiber.New()
+	h, _ := partyfiber.Join(app)
+	app.Get("/pages/:id", func(c *fiber.Ctx) error {
+		t := template.Must(template.New("").Funcs(h.FuncMap()).Parse(`<a href="{{urlFor "page" "id" .}}">`))
+		c.Type("html")
+		return t.Execute(c, "a&b")
+	}).Name("page")
+	party, _ := core.New(partyfiber.Handler(app), []string{"/__invite__/"})
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, httptest.NewRequest("GET", "/pages/1", nil))
+	fmt.Println(w.Body.String())
+	// Output: <a href="/pages/a&amp;b">
+}
+
+// FuncMap gives a Fiber views engine urlFor before the app exists, as
+// engines load their views in fiber.New.
+func ExampleFuncMap() {
+	views := &pageViews{}
+	views.AddFuncMap(partyfiber.FuncMap(views))
+	app := fiber.New(fiber.Config{Views: views})
+	partyfiber.Join(app)
+	app.Get("/pages/:id", func(c *fiber.Ctx) error { return c.Render("page", c.Params("id")) }).Name("page")
+	party, _ := core.New(partyfiber.Handler(app), []string{"/__invite__/"})
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, httptest.NewRequest("GET", "/pages/9", nil))
+	fmt.Println(w.Body.String())
+	// Output: <a href="/pages/9">self</a>
+}
+
+// pageViews is a minimal fiber.Views over html/template.
+type pageViews struct {
+	funcs template.FuncMap
+	t     *template.Template
+}
+
+func (v *pageViews) AddFuncMap(m map[string]any) { v.funcs = m }
+
+func (v *pageViews) Load() (err error) {
+	v.t, err = template.New("page").Funcs(v.funcs).Parse(`<a href="{{urlFor "page" "id" .}}">self</a>`)
+	return err
+}
+
+func (v *pageViews) Render(w io.Writer, name string, data any, _ ...string) error {
+	return v.t.ExecuteTemplate(w, name, data)
+}
+
+// Under chi's Mount, which does not strip its prefix, LocalPath tells the
+// bridge the app's own path (here a dispatcher that keeps it in a header);
+// InviteRoute moves the invite route.
+func ExampleLocalPath() {
+	app := fiber.New()
+	partyfiber.Join(app, partyfiber.InviteRoute("/party/"))
+	app.Get("/pages/:id", func(c *fiber.Ctx) error { return partyfiber.Redirect(c, 302, "page", "id", "2") }).Name("page")
+	bridge := partyfiber.NewBridge(app, partyfiber.LocalPath(func(r *http.Request) string {
+		return strings.TrimPrefix(r.URL.Path, "/legacy")
+	}))
+	mux := http.NewServeMux()
+	mux.Handle("/legacy/", bridge) // the full path reaches the bridge
+	party, _ := core.New(mux, []string{"/legacy/party/"})
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, httptest.NewRequest("GET", "/legacy/pages/1", nil))
+	fmt.Println(w.Code, w.Header().Get("Location"))
+	// Output: 302 /legacy/pages/2
 }

@@ -79,7 +79,7 @@ func roundTripServer(t testing.TB) (*urlfor.Builder, string) {
 			t.Fatal(err)
 		}
 		// Static siblings registered before "/p/:id" take "new" and
-		// "latest" from it (shadow.go).
+		// "latest" from it (siblings.go).
 		app.Get("/p/new", echo).Name("pnew")
 		app.Get("/p/Latest", echo).Name("platest")
 		for _, r := range roundTripRoutes {

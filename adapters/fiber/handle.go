@@ -2,7 +2,6 @@ package partyfiber
 
 import (
 	"crypto/tls"
-	"fmt"
 	"html/template"
 	"net/http"
 
@@ -11,88 +10,86 @@ import (
 )
 
 // URL builds the path of an endpoint, local names first: "page" is this
-// app's route named "page" (fiber's .Name("page"), with its group's name
-// prefix: "api.users"), even if another app has one; "shop:cart" is the
-// shop's. pairs are key, value, key, value...: the route's parameters by
-// the names c.Params knows them ("id"; "*1", "+1" for greedy ones), the
-// rest become the query string. Names and keys are exact: fiber's GetRoute
-// matches names exactly too, but its GetRouteURL takes keys in any case
-// (for a case-insensitive app); here "ID" for ":id" is a missing parameter.
-// The URL carries the mount prefix: "/legacy/pages/7".
-//
-// Unlike fiber's GetRouteURL, which splices values raw and leaves a missing
-// one empty, values are percent-encoded (RFC 3986 §3.3) and a missing
-// required one is an error. c is not used; it keeps the shape of
-// [Handle.AbsoluteURL] and the package-level [URL].
-//
-// Errors: [urlfor.ErrNotInvited] before the invitation, and urlfor's
-// errors (unknown endpoint, ambiguous name, missing or invalid parameter,
-// a [*PatternError] for a route partyfiber cannot build).
+// app's route named "page" (group prefix included: "api.users"),
+// "shop:cart" the shop's. pairs are key, value...: the parameters by the
+// names c.Params knows ("id"; "*1", "+1" for greedy ones), the rest the
+// query. The URL carries the mount prefix: "/legacy/pages/7". c is not used
+// (it may be nil). Errors: [urlfor.ErrNotInvited] before the invitation,
+// urlfor's typed errors (ParamError.TakenBy names the route registered
+// before that takes a value), a [*PatternError].
 func (h *Handle) URL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
-	return h.member.URL(name, pairs...)
+	return h.kit.URL(name, pairs...)
 }
 
-// AbsoluteURL is [Handle.URL] with the scheme and host the client used:
-// "https://example.com/legacy/pages/7". The scheme is https when the
-// request reached the bridge ([Handler]) over TLS, or fiber's own server
-// over TLS; the host is the request's Host. With [TrustProxy], the first
-// X-Forwarded-Proto and X-Forwarded-Host values win (urlfor.RequestOrigin).
-// A host that is not a plain host[:port] is an error wrapping
+// AbsoluteURL is [Handle.URL] with the scheme and host the client used
+// ("https://example.com/legacy/pages/7"): https when the request reached
+// the bridge or fiber's server over TLS, the Host header, or with
+// [TrustProxy] the first X-Forwarded-Proto and -Host (urlfor.RequestOrigin).
+// A host that is not host[:port], or a nil c, is an error wrapping
 // [urlfor.ErrBadCall].
 func (h *Handle) AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
 	if c == nil {
-		return "", ErrNilContext
+		return "", errNilCtx
 	}
-	return h.member.AbsoluteURL(h.request(c), h.cfg.trustProxy, name, pairs...)
+	r := &http.Request{Host: string(c.Request().Host()), Header: http.Header{}}
+	if scheme, bridged := bridgeScheme(c); bridged && scheme == "https" || !bridged && c.Context().IsTLS() {
+		r.TLS = &tls.ConnectionState{}
+	}
+	for _, k := range []string{"X-Forwarded-Proto", "X-Forwarded-Host"} {
+		if v := c.Get(k); v != "" {
+			r.Header.Set(k, v)
+		}
+	}
+	return h.kit.AbsoluteURL(r, name, pairs...)
 }
 
-// Redirect answers c with a redirect to the URL of an endpoint
-// ([Handle.URL]) and status code, which must be 3xx ([ErrRedirectStatus]
-// otherwise). Return its error from the handler: when the URL cannot be
-// built, nothing is written.
+// Redirect answers c with a redirect to an endpoint ([Handle.URL]); code
+// must be 3xx (else a [*urlfor.RedirectCodeError]). On an error, nothing is
+// written: return it from the handler.
 func (h *Handle) Redirect(c *fiber.Ctx, code int, name string, pairs ...string) error {
 	if c == nil {
-		return ErrNilContext
+		return errNilCtx
 	}
-	if code < 300 || code > 399 {
-		return fmt.Errorf("%w: %d", ErrRedirectStatus, code)
-	}
-	u, err := h.URL(c, name, pairs...)
+	u, err := h.kit.RedirectURL(code, name, pairs...)
 	if err != nil {
 		return err
 	}
 	return c.Redirect(u, code)
 }
 
-// FuncMap returns the template functions of the app: urlFor, with local
-// names first (urlfor.Member.FuncMap), for html/template, text/template
-// (convert it) or a Fiber template engine. It may be installed before the
-// invitation: calls made before it fail with urlfor.ErrNotInvited. Fiber's
-// engines parse their views when fiber.New runs, before Join can give you
-// a handle: use the package-level [FuncMap] there, or add this one and
-// load the views again (engine.AddFuncMap(h.FuncMap()); engine.Load()).
-func (h *Handle) FuncMap() template.FuncMap { return h.member.FuncMap() }
+// FuncMap returns urlFor, local names first, for html/template or a Fiber
+// engine; calls before the invitation fail with urlfor.ErrNotInvited.
+// Engines parse their views in fiber.New, before Join: use the
+// package-level [FuncMap] there, or add this one and load the views again.
+func (h *Handle) FuncMap() template.FuncMap { return h.kit.FuncMap() }
 
-// Participant returns the app's urlfor participant, or an error wrapping
-// [urlfor.ErrNotInvited] before the invitation.
-func (h *Handle) Participant() (*urlfor.Participant, error) { return h.member.Participant() }
+// Participant returns the app's urlfor participant; before the invitation,
+// an error wrapping [urlfor.ErrNotInvited].
+func (h *Handle) Participant() (*urlfor.Participant, error) { return h.kit.Participant() }
 
-// request returns a stand-in for c's request carrying what
-// urlfor.RequestOrigin reads: the Host, TLS when the client used it (as the
-// bridge saw it, or fiber's own server), and the X-Forwarded headers with
-// TrustProxy.
-func (h *Handle) request(c *fiber.Ctx) *http.Request {
-	r := &http.Request{Host: string(c.Request().Host()), Header: http.Header{}}
-	scheme, bridged := bridgeScheme(c)
-	if bridged && scheme == "https" || !bridged && c.Context().IsTLS() {
-		r.TLS = &tls.ConnectionState{}
+// URL is [Handle.URL] for the app serving c ([FromContext]); [ErrNoHandle]
+// when that app never joined.
+func URL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
+	if h, ok := FromContext(c); ok {
+		return h.URL(c, name, pairs...)
 	}
-	if h.cfg.trustProxy {
-		for _, k := range []string{"X-Forwarded-Proto", "X-Forwarded-Host"} {
-			if v := c.Get(k); v != "" {
-				r.Header.Set(k, v)
-			}
-		}
+	return "", errNoHandle
+}
+
+// AbsoluteURL is [Handle.AbsoluteURL] for the app serving c
+// ([FromContext]); [ErrNoHandle] when that app never joined.
+func AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
+	if h, ok := FromContext(c); ok {
+		return h.AbsoluteURL(c, name, pairs...)
 	}
-	return r
+	return "", errNoHandle
+}
+
+// Redirect is [Handle.Redirect] for the app serving c ([FromContext]);
+// [ErrNoHandle] when that app never joined.
+func Redirect(c *fiber.Ctx, code int, name string, pairs ...string) error {
+	if h, ok := FromContext(c); ok {
+		return h.Redirect(c, code, name, pairs...)
+	}
+	return errNoHandle
 }

@@ -1,120 +1,87 @@
 package partyfiber
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/partyline-go/partyline/core"
-	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// joined maps every *fiber.App that joined to its *Handle, so that Join
-// refuses a second call and the package-level helpers find the handle from
-// c.App(). Entries live as long as the process, like the apps.
-var joined sync.Map
+// joined maps each joined app to its handle, weakly ([FromContext]).
+var joined adapterkit.Registry[fiber.App, Handle]
 
-// Handle is the app's membership in the party: it builds URLs from inside
-// the app's handlers, local names first. Make it with [Join]. It is safe for
-// concurrent use.
+// Handle is the app's membership in the party, made by [Join]: it builds
+// URLs from the app's handlers, local names first. Safe for concurrent use.
 type Handle struct {
-	app    *fiber.App
-	cfg    config
-	member *urlfor.Member
-	source *source
+	app *fiber.App
+	kit *adapterkit.Member
+	src *source
 }
 
-// urlFor is the template function of [Handle.FuncMap], for the
-// package-level [FuncMap].
-func (h *Handle) urlFor(name string, args ...any) (string, error) {
-	pairs, err := urlfor.Pairs(args...)
-	if err != nil {
-		return "", fmt.Errorf("urlFor %q: %w", name, err)
-	}
-	return h.member.Build(&urlfor.Request{Name: name, Pairs: pairs})
-}
-
-// Join makes app a member of the party that will invite it. It registers
-// the invite route ([InviteRoute], [core.DefaultInvitePath] by default) as a
-// GET route of app, and fiber's OnRoute and OnName hooks to follow the
-// route table. Call it right after fiber.New, before middleware that could
-// answer the invite route (fiber runs handlers in the order they were
-// added), and serve the app through [Handler].
-//
-// On its invitation the invite route joins the party (urlfor's url_for
-// service, backed by app.GetRoutes) and answers 200; it answers 404 to any
-// other request, and 500 when joining failed (a namespace another app has).
-//
-// Errors: [ErrNilApp]; [ErrBadOption] for a malformed option;
-// [ErrAlreadyJoined] when app joined before.
+// Join makes app a member of the party that will invite it: it registers
+// the invite route ([InviteRoute], "/__invite__/" by default) as a GET
+// route, and fiber's OnRoute and OnName hooks. Call it right after
+// fiber.New (fiber runs handlers in order) and serve the app through
+// [Handler]. The invite route answers its invitation 200 once joined, 500
+// with the reason when joining failed, 404 to anything else. Errors:
+// [ErrInvalidOption] (a nil app, a malformed option), [ErrAlreadyJoined].
 func Join(app *fiber.App, opts ...Option) (*Handle, error) {
-	if app == nil {
-		return nil, ErrNilApp
-	}
-	cfg := newConfig(opts)
-	if err := cfg.check(); err != nil {
+	cfg := adapterkit.NewConfig(opts)
+	if err := cfg.Check(pkg, ":*+?<>"); err != nil {
 		return nil, err
 	}
-	h := &Handle{app: app, cfg: cfg, source: newSource(app)}
-	h.member = urlfor.NewMember(urlfor.Config{
-		Namespace:   cfg.namespace,
-		InviteRoute: cfg.inviteRoute,
-		Framework:   "fiber",
-		Source:      h.source,
-	}, cfg.logger)
-	// The handle is complete before other goroutines can find it.
-	if _, loaded := joined.LoadOrStore(app, h); loaded {
-		return nil, ErrAlreadyJoined
+	if app == nil {
+		return nil, adapterkit.Errorf(pkg, ErrInvalidOption, "nil *fiber.App")
 	}
-	if err := h.register(); err != nil {
-		joined.Delete(app)
+	h := &Handle{app: app, src: newSource(app)}
+	h.kit = adapterkit.NewMember(pkg, "fiber", cfg, h.src)
+	// The handle is complete before other goroutines can find it.
+	if err := joined.Add(pkg, app, h); err != nil {
+		return nil, err
+	}
+	if err := h.register(cfg.InviteRoute); err != nil {
+		joined.Remove(app)
 		return nil, err
 	}
 	h.bindViews()
 	return h, nil
 }
 
-// register adds the hooks and the invite route. fiber panics on routes it
-// cannot take; that becomes an error.
-func (h *Handle) register() (err error) {
+// register adds the hooks and the invite route; fiber's panic is an error.
+func (h *Handle) register(route string) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("%w: fiber refused invite route %q: %v", ErrBadOption, h.cfg.inviteRoute, v)
+			err = adapterkit.Errorf(pkg, ErrInvalidOption, "fiber refused the invite route %q: %v", route, v)
 		}
 	}()
-	h.app.Hooks().OnRoute(h.source.hook)
-	h.app.Hooks().OnName(h.source.hook)
-	h.app.Get(h.cfg.inviteRoute, h.invite)
+	h.app.Hooks().OnRoute(h.src.hook)
+	h.app.Hooks().OnName(h.src.hook)
+	h.app.Get(route, h.invite)
 	return nil
 }
 
-// invite is the invite route's handler. The adaptor hands fiber a fresh
-// request without the party's context, so the invitation is recognised by
-// core's one-time token header, which the adaptor copies
-// (core.AcceptInvitation looks at both).
+// invite is the invite route's handler. The adaptor drops the party's
+// request context: the invitation is core's one-time token header, which
+// it copies (core.AcceptInvitation looks at both).
 func (h *Handle) invite(c *fiber.Ctx) error {
-	r := &http.Request{
+	status, body := h.kit.Answer(&http.Request{
 		Method: c.Method(),
 		URL:    &url.URL{Path: strings.Clone(c.Path())},
-		Header: http.Header{},
+		Header: http.Header{core.TokenHeader: {strings.Clone(c.Get(core.TokenHeader))}},
 		Host:   string(c.Request().Host()),
-	}
-	if tok := c.Get(core.TokenHeader); tok != "" {
-		r.Header.Set(core.TokenHeader, strings.Clone(tok))
-	}
-	return c.SendStatus(h.member.Accept(r))
+	})
+	return c.Status(status).SendString(body)
 }
 
-// handleOf returns the handle of the app serving c.
-func handleOf(c *fiber.Ctx) (*Handle, error) {
+// FromContext returns the handle of the app serving c (c.App(): the joined
+// parent for the handlers of an app it mounted), and false when that app
+// never joined or c is nil.
+func FromContext(c *fiber.Ctx) (*Handle, bool) {
 	if c == nil {
-		return nil, ErrNilContext
+		return nil, false
 	}
-	if h, ok := joined.Load(c.App()); ok {
-		return h.(*Handle), nil
-	}
-	return nil, ErrNotJoined
+	return joined.Lookup(c.App())
 }

@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/gofiber/fiber/v2"
 	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
@@ -19,7 +21,7 @@ import (
 )
 
 func TestJoinErrors(t *testing.T) {
-	if _, err := partyfiber.Join(nil); !errors.Is(err, partyfiber.ErrNilApp) {
+	if _, err := partyfiber.Join(nil); !errors.Is(err, partyfiber.ErrInvalidOption) || !strings.HasPrefix(err.Error(), "partyfiber: ") {
 		t.Errorf("Join(nil): %v", err)
 	}
 	for _, opt := range []partyfiber.Option{
@@ -30,7 +32,7 @@ func TestJoinErrors(t *testing.T) {
 		partyfiber.Namespace("a:b"),
 	} {
 		app := fiber.New()
-		if _, err := partyfiber.Join(app, opt); !errors.Is(err, partyfiber.ErrBadOption) {
+		if _, err := partyfiber.Join(app, opt); !errors.Is(err, partyfiber.ErrInvalidOption) || !strings.HasPrefix(err.Error(), "partyfiber: ") {
 			t.Errorf("bad option: %v", err)
 		}
 		// A failed Join leaves the app free to join.
@@ -48,7 +50,7 @@ func TestJoinErrors(t *testing.T) {
 }
 
 // TestNotInvited: every helper fails with urlfor.ErrNotInvited before the
-// invitation, and the package-level ones with ErrNotJoined (which wraps it)
+// invitation, and the package-level ones with ErrNoHandle (which wraps it)
 // for an app that never joined.
 func TestNotInvited(t *testing.T) {
 	app := fiber.New()
@@ -64,14 +66,15 @@ func TestNotInvited(t *testing.T) {
 		_, e4 := partyfiber.URL(c, "home")
 		e5 := partyfiber.Redirect(c, 302, "home")
 		_, e6 := h.Participant()
-		errs = append(errs, e1, e2, e3, e4, e5, e6)
+		_, e7 := partyfiber.AbsoluteURL(c, "home")
+		errs = append(errs, e1, e2, e3, e4, e5, e6, e7)
 		return c.SendString("ok")
 	}).Name("home")
 	var buf bytes.Buffer
 	tmpl := template.Must(template.New("t").Funcs(h.FuncMap()).Parse(`{{urlFor "home"}}`))
 	errs = append(errs, tmpl.Execute(&buf, nil))
 	record(partyfiber.Handler(app), httptest.NewRequest("GET", "/", nil))
-	if len(errs) != 7 {
+	if len(errs) != 8 {
 		t.Fatalf("handler did not run: %v", errs)
 	}
 	for i, err := range errs {
@@ -81,23 +84,35 @@ func TestNotInvited(t *testing.T) {
 	}
 
 	never := fiber.New()
-	var e1, e2 error
+	var e1, e2, e3 error
+	found := true
 	never.Get("/", func(c *fiber.Ctx) error {
 		_, e1 = partyfiber.URL(c, "home")
 		e2 = partyfiber.Redirect(c, 302, "home")
+		_, e3 = partyfiber.AbsoluteURL(c, "home")
+		_, found = partyfiber.FromContext(c)
 		return nil
 	})
 	record(partyfiber.Handler(never), httptest.NewRequest("GET", "/", nil))
-	for _, err := range []error{e1, e2} {
-		if !errors.Is(err, partyfiber.ErrNotJoined) || !errors.Is(err, urlfor.ErrNotInvited) {
+	for _, err := range []error{e1, e2, e3} {
+		if !errors.Is(err, partyfiber.ErrNoHandle) || !errors.Is(err, urlfor.ErrNotInvited) || !strings.HasPrefix(err.Error(), "partyfiber: ") {
 			t.Errorf("never joined: %v", err)
 		}
 	}
-	if _, err := partyfiber.URL(nil, "home"); !errors.Is(err, partyfiber.ErrNilContext) || !errors.Is(err, urlfor.ErrBadCall) {
+	if found {
+		t.Error("FromContext found a handle for an app that never joined")
+	}
+	if _, err := partyfiber.URL(nil, "home"); !errors.Is(err, partyfiber.ErrNoHandle) {
 		t.Errorf("URL(nil): %v", err)
 	}
-	if _, err := h.AbsoluteURL(nil, "home"); !errors.Is(err, partyfiber.ErrNilContext) {
+	if _, ok := partyfiber.FromContext(nil); ok {
+		t.Error("FromContext(nil) found a handle")
+	}
+	if _, err := h.AbsoluteURL(nil, "home"); !errors.Is(err, urlfor.ErrBadCall) {
 		t.Errorf("AbsoluteURL(nil): %v", err)
+	}
+	if err := h.Redirect(nil, 302, "home"); !errors.Is(err, urlfor.ErrBadCall) {
+		t.Errorf("Redirect(nil): %v", err)
 	}
 }
 
@@ -214,12 +229,49 @@ func TestRedirect(t *testing.T) {
 		}
 	}
 	for _, code := range []int{200, 299, 400, 0} {
-		got, body, _ := get(t, nil, srv.URL+"/legacy/to/"+strconv.Itoa(code))
-		if got != 500 || !strings.Contains(body, "not 3xx") {
+		got, body, resp := get(t, nil, srv.URL+"/legacy/to/"+strconv.Itoa(code))
+		if got != 500 || !strings.Contains(body, "not a 3xx") || resp.Header.Get("Location") != "" {
 			t.Errorf("Redirect %d: %d %q", code, got, body)
 		}
 	}
+	// The error is typed.
+	app2 := fiber.New()
+	h2, _ := partyfiber.Join(app2)
+	var rerr error
+	app2.Get("/", func(c *fiber.Ctx) error { rerr = h2.Redirect(c, 200, "x"); return nil })
+	record(partyfiber.Handler(app2), httptest.NewRequest("GET", "/", nil))
+	var rce *urlfor.RedirectCodeError
+	if !errors.As(rerr, &rce) || rce.Code != 200 {
+		t.Errorf("Redirect 200: %v, want a *urlfor.RedirectCodeError", rerr)
+	}
 	if got, body, resp := get(t, nil, srv.URL+"/legacy/missing"); got != 500 || !strings.Contains(body, "missing parameter") || resp.Header.Get("Location") != "" {
 		t.Errorf("Redirect, missing parameter: %d %q", got, body)
+	}
+}
+
+// TestJoinedAppCollected: the registries of joined apps (and of their views
+// engines) hold them weakly, so that a joined app nothing else references
+// is garbage collected.
+func TestJoinedAppCollected(t *testing.T) {
+	views := newViews(map[string]string{"x": `{{urlFor "x"}}`})
+	views.AddFuncMap(partyfiber.FuncMap(views))
+	for _, cfg := range []fiber.Config{{}, {Views: views}} {
+		app := fiber.New(cfg)
+		if _, err := partyfiber.Join(app); err != nil {
+			t.Fatal(err)
+		}
+		app.Get("/x", func(c *fiber.Ctx) error { return nil }).Name("x")
+		wp := weak.Make(app)
+		app = nil
+		for i := 0; wp.Value() != nil; i++ {
+			if i == 10 {
+				t.Fatalf("views %v: a joined app that is otherwise garbage is kept alive", cfg.Views != nil)
+			}
+			runtime.GC()
+		}
+	}
+	// The engine's app is gone: its urlFor says so.
+	if err := views.Render(&bytes.Buffer{}, "x", nil); !errors.Is(err, partyfiber.ErrNoHandle) {
+		t.Errorf("views of a collected app: %v", err)
 	}
 }

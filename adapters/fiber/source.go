@@ -9,26 +9,19 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// source is an app's live route table for urlfor: it reads
-// app.GetRoutes(true) (no middleware), so routes added after the
-// invitation are found, and it is a [urlfor.Versioned] source: fiber's
-// OnRoute and OnName hooks bump its version, so a name that is not found
-// re-reads nothing until a route is added or named.
-//
-// fiber merges the routes of apps mounted with app.Mount into the parent's
-// table on the first request (app.Handler, which the adaptor calls on every
-// request); the invitation is such a request, so by the time the app joins,
-// mounted routes are in the table, under their full path. That merge fires
-// no hook, and fiber merges only once: apps mounted after the first request
-// are not routed by fiber, and not listed here either.
+// source is an app's live route table: app.GetRoutes(true), versioned by
+// fiber's OnRoute and OnName hooks ([urlfor.Versioned]). fiber merges the
+// routes of mounted apps at the first request, which the invitation is.
 type source struct {
 	app     *fiber.App
+	cfg     fiber.Config
 	mode    routerMode
 	version atomic.Uint64
 	reads   atomic.Uint64 // Routes calls, for tests
-	cache   sync.Map      // pattern -> *compiled
+	cache   sync.Map      // pattern (+ takens) -> *compiled; "\x00" + path -> []adapterkit.Token
 }
 
 type compiled struct {
@@ -39,103 +32,127 @@ type compiled struct {
 
 func newSource(app *fiber.App) *source {
 	cfg := app.Config()
-	return &source{app: app, mode: routerMode{
-		unescape:      cfg.UnescapePath,
-		caseSensitive: cfg.CaseSensitive,
-		strict:        cfg.StrictRouting,
-	}}
+	return &source{app: app, cfg: cfg, mode: routerMode{cfg.UnescapePath, cfg.CaseSensitive, cfg.StrictRouting}}
 }
 
 // hook is installed as fiber's OnRoute and OnName hook.
-func (s *source) hook(fiber.Route) error {
-	s.version.Add(1)
-	return nil
-}
+func (s *source) hook(fiber.Route) error { s.version.Add(1); return nil }
 
 // RoutesVersion implements [urlfor.Versioned].
 func (s *source) RoutesVersion() uint64 { return s.version.Load() }
 
-// Routes implements [urlfor.Source]. fiber lists a route once per method
-// (app.Get adds GET and HEAD); routes with the same name and pattern are
-// one endpoint, whose Method lists the methods ("GET" for GET and HEAD).
-// The same name on two patterns stays two routes, and urlfor reports the
-// name as ambiguous (fiber's GetRoute would take the first).
+// Routes implements [urlfor.Source]: one endpoint per name and pattern,
+// whose Method lists fiber's methods ("GET" for app.Get's GET and HEAD).
+// One name on two patterns is two routes, ambiguous to urlfor.
 func (s *source) Routes() []urlfor.Route {
 	s.reads.Add(1)
 	type key struct{ name, path string }
 	seen := map[key]int{}
 	var out []urlfor.Route
-	var methods [][]string
-	var at []map[string]int // position of the endpoint in each method's stack
-	routes := s.app.GetRoutes(true)
-	pos := make([]int, len(routes))
-	next := map[string]int{}
-	for i, r := range routes {
-		pos[i] = next[r.Method]
-		next[r.Method]++
+	var methods [][]string  // of each endpoint
+	var at []map[string]int // its position in the stack of each method
+	stacks := map[string]*stack{}
+	all := s.app.GetRoutes(true)
+	for k := range all {
+		r := &all[k]
+		st := stacks[r.Method]
+		if st == nil {
+			st = &stack{src: s}
+			stacks[r.Method] = st
+		}
+		st.routes = append(st.routes, r)
 		if r.Name == "" {
 			continue
 		}
-		k := key{r.Name, r.Path}
-		if j, ok := seen[k]; ok {
-			if !slices.Contains(methods[j], r.Method) {
-				methods[j] = append(methods[j], r.Method)
-				at[j][r.Method] = pos[i]
-			}
-			continue
+		j, ok := seen[key{r.Name, r.Path}]
+		if !ok {
+			j = len(out)
+			seen[key{r.Name, r.Path}] = j
+			out = append(out, urlfor.Route{Name: r.Name, Pattern: r.Path})
+			methods, at = append(methods, nil), append(at, map[string]int{})
 		}
-		seen[k] = len(out)
-		methods = append(methods, []string{r.Method})
-		at = append(at, map[string]int{r.Method: pos[i]})
-		out = append(out, urlfor.Route{Name: r.Name, Pattern: r.Path})
+		if _, dup := at[j][r.Method]; !dup {
+			methods[j], at[j][r.Method] = append(methods[j], r.Method), len(st.routes)-1
+		}
 	}
-	x := newShadowIndex(routes, pos, s.mode)
 	for i := range out {
-		c := s.compile(out[i].Pattern, x, at[i])
-		out[i].Path, out[i].Err = c.t, c.err
 		ms := methods[i]
 		if slices.Contains(ms, fiber.MethodGet) {
 			ms = slices.DeleteFunc(ms, func(m string) bool { return m == fiber.MethodHead })
 		}
 		out[i].Method = strings.Join(ms, ",")
+		out[i].Path, out[i].Err = s.compile(out[i].Pattern, ms, at[i], stacks)
 	}
 	return out
 }
 
-// compile translates a pattern, with the values earlier static routes take
-// from its parameters refused (shadow.go). Translations and templates are
-// cached by pattern and refused values.
-func (s *source) compile(pattern string, x *shadowIndex, at map[string]int) *compiled {
-	var base *compiled
-	if c, ok := s.cache.Load(pattern); ok {
-		base = c.(*compiled)
-	} else {
-		tr, err := translateParts(pattern, s.mode)
-		var t *urlfor.Template
-		if err == nil {
-			t, err = tr.template(nil)
-		}
-		c, _ := s.cache.LoadOrStore(pattern, &compiled{tr: tr, t: t, err: err})
-		base = c.(*compiled)
-	}
+// compile translates a pattern, refusing what the routes before it in the
+// stacks of methods take (siblings.go); cached by pattern and refusals.
+func (s *source) compile(pattern string, methods []string, at map[string]int, stacks map[string]*stack) (*urlfor.Template, error) {
+	base := s.base(pattern)
 	if base.err != nil {
-		return base
+		return nil, base.err
 	}
-	taken := x.taken(base.tr, at)
-	if len(taken) == 0 {
-		return base
-	}
-	var k strings.Builder
-	k.WriteString(pattern)
-	for i := range base.tr.segs {
-		if tv := taken[i]; tv != nil {
-			fmt.Fprintf(&k, "\x00%d\x00%s", i, tv.key())
+	taken := map[int][]urlfor.Taken{}
+	for _, m := range methods {
+		st := stacks[m]
+		st.prepare()
+		if len(base.t.Params()) == 0 {
+			if by := st.shadowedBy(at[m], s.cfg, s.mode); by != "" {
+				return nil, &PatternError{Pattern: pattern, Reason: fmt.Sprintf("no request reaches it: %q, registered before it, takes its path", by)}
+			}
+			continue
+		}
+		for i, t := range st.taken(at[m], s.mode) {
+			taken[i] = append(taken[i], t...)
 		}
 	}
-	if c, ok := s.cache.Load(k.String()); ok {
-		return c.(*compiled)
+	if len(taken) == 0 {
+		return base.t, nil
 	}
-	t, err := base.tr.template(taken)
-	c, _ := s.cache.LoadOrStore(k.String(), &compiled{tr: base.tr, t: t, err: err})
-	return c.(*compiled)
+	c := memo(s, fmt.Sprintf("%s\x00%v", pattern, taken), func() *compiled {
+		t, err := base.tr.template(taken)
+		return &compiled{t: t, err: err}
+	})
+	return c.t, c.err
+}
+
+// memo returns what f gives for key, computed once per source.
+func memo[T any](s *source, key string, f func() T) T {
+	if v, ok := s.cache.Load(key); ok {
+		return v.(T)
+	}
+	v, _ := s.cache.LoadOrStore(key, f())
+	return v.(T)
+}
+
+// base is the translation of pattern and its template, nothing refused.
+func (s *source) base(pattern string) *compiled {
+	return memo(s, pattern, func() *compiled {
+		c := &compiled{}
+		if c.tr, c.err = translateParts(pattern, s.mode); c.err == nil {
+			c.t, c.err = c.tr.template(nil)
+		}
+		return c
+	})
+}
+
+// tokens reads a path for the model (siblings.go): as fiber's router does,
+// constraints as what fiber takes.
+func (s *source) tokens(path string) []adapterkit.Token {
+	return memo(s, "\x00"+path, func() []adapterkit.Token {
+		segs, _ := parsePattern(trimmed(path, s.mode))
+		toks := make([]adapterkit.Token, len(segs))
+		for i, sg := range segs {
+			switch {
+			case !sg.IsParam:
+				toks[i] = adapterkit.Lit(sg.Const)
+			case sg.IsGreedy && sg.IsLast:
+				toks[i] = adapterkit.Wild(sg.ParamName)
+			default: // named, so that it is not read as a literal
+				toks[i] = adapterkit.Re("p"+sg.ParamName, takesRegexp(sg.Constraints, s.mode.unescape))
+			}
+		}
+		return toks
+	})
 }

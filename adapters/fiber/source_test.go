@@ -22,7 +22,7 @@ func TestVersionedSource(t *testing.T) {
 	}
 	ok := func(c *fiber.Ctx) error { return nil }
 	app.Get("/a", ok).Name("a")
-	v0 := h.source.RoutesVersion()
+	v0 := h.src.RoutesVersion()
 	if v0 < 3 { // invite route, GET /a (+ HEAD), its name
 		t.Fatalf("version after 2 routes and a name: %d", v0)
 	}
@@ -36,34 +36,34 @@ func TestVersionedSource(t *testing.T) {
 	if _, err := b.URL("legacy:a"); err != nil {
 		t.Fatal(err)
 	}
-	reads := h.source.reads.Load()
+	reads := h.src.reads.Load()
 	for range 3 {
 		if _, err := b.URL("legacy:nope"); !errors.Is(err, urlfor.ErrUnknownEndpoint) {
 			t.Fatal(err)
 		}
 	}
-	if got := h.source.reads.Load(); got != reads {
+	if got := h.src.reads.Load(); got != reads {
 		t.Errorf("misses re-read the table %d times with no route added", got-reads)
 	}
 
 	// Added after the invitation, named after it was added (OnName).
 	app.Get("/late/:id", ok)
-	v1 := h.source.RoutesVersion()
+	v1 := h.src.RoutesVersion()
 	if v1 <= v0 {
 		t.Errorf("OnRoute did not move the version: %d -> %d", v0, v1)
 	}
 	app.Name("late")
-	if v2 := h.source.RoutesVersion(); v2 <= v1 {
+	if v2 := h.src.RoutesVersion(); v2 <= v1 {
 		t.Errorf("OnName did not move the version: %d -> %d", v1, v2)
 	}
 	if u, err := b.URL("legacy:late", "id", "1"); err != nil || u != "/legacy/late/1" {
 		t.Errorf("late route: %q, %v", u, err)
 	}
-	reads = h.source.reads.Load()
+	reads = h.src.reads.Load()
 	if _, err := b.URL("legacy:nope"); !errors.Is(err, urlfor.ErrUnknownEndpoint) {
 		t.Fatal(err)
 	}
-	if got := h.source.reads.Load(); got != reads {
+	if got := h.src.reads.Load(); got != reads {
 		t.Errorf("a miss after the refresh re-read the table")
 	}
 	// A route named in a group after the invitation.

@@ -23,6 +23,15 @@ func (m routerMode) config() fiber.Config {
 	return fiber.Config{UnescapePath: m.unescape, CaseSensitive: m.caseSensitive, StrictRouting: m.strict}
 }
 
+// translate compiles a fiber pattern into its template, nothing refused.
+func translate(pattern string, m routerMode) (*urlfor.Template, error) {
+	tr, err := translateParts(pattern, m)
+	if err != nil {
+		return nil, err
+	}
+	return tr.template(nil)
+}
+
 // TestTranslate is the parser's table: fiber's own syntax, what we build
 // for sample values, and (for every URL we build) fiber's router agreeing:
 // the pattern is registered in a real fiber app, its Route.Params must be

@@ -106,7 +106,7 @@ func TestViewsFuncMapUnbound(t *testing.T) {
 	if err := views.Load(); err != nil {
 		t.Fatal(err)
 	}
-	if err := views.Render(&bytes.Buffer{}, "x", nil); !errors.Is(err, partyfiber.ErrNotJoined) {
+	if err := views.Render(&bytes.Buffer{}, "x", nil); !errors.Is(err, partyfiber.ErrNoHandle) {
 		t.Errorf("unbound engine: %v", err)
 	}
 	for range 2 {
@@ -114,7 +114,7 @@ func TestViewsFuncMapUnbound(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := views.Render(&bytes.Buffer{}, "x", nil); !errors.Is(err, partyfiber.ErrBadOption) {
+	if err := views.Render(&bytes.Buffer{}, "x", nil); !errors.Is(err, partyfiber.ErrInvalidOption) {
 		t.Errorf("shared engine: %v", err)
 	}
 }
