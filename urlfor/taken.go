@@ -67,7 +67,6 @@ func (p Part) TakenBy(sets ...Taken) Part {
 // a set of hundreds one map lookup.
 type takenSet struct {
 	sets     []Taken
-	why      string // a fixed reason, from the Except wrappers
 	exact    []takenValue
 	exactMap map[string]string // value -> By, when exact is long
 	fold     []takenValue
@@ -163,9 +162,6 @@ func (t *takenSet) check(v string) (why, by string) {
 }
 
 func (t *takenSet) reason(by, lead string) string {
-	if t.why != "" {
-		return t.why
-	}
 	if by == "" {
 		return lead + "is taken by another route of the app"
 	}

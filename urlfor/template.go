@@ -45,26 +45,6 @@ func Wildcard(name string) Part { return Part{kind: kindWildcard, text: name} }
 // against it when a URL is built.
 func (p Part) Matching(re string) Part { p.constraint = re; return p }
 
-// Except refuses values the router would send to another route, with why
-// completing the error message after the value.
-//
-// Deprecated: use [Part.TakenBy], which names the route and also says
-// prefixes, patterns and letter case.
-func (p Part) Except(why string, values ...string) Part {
-	p = p.TakenBy(Taken{Values: values})
-	p.taken.why = why
-	return p
-}
-
-// ExceptFold is [Part.Except] comparing ignoring ASCII case.
-//
-// Deprecated: use [Part.TakenBy] with Fold.
-func (p Part) ExceptFold(why string, values ...string) Part {
-	p = p.TakenBy(Taken{Values: values, Fold: true})
-	p.taken.why = why
-	return p
-}
-
 // Optional lets a parameter be left out (fiber's ":name?"): the URL then
 // drops the parameter and the "/" before it ("/user/:name?" gives "/user").
 func (p Part) Optional() Part { p.optional = true; return p }
