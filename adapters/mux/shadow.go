@@ -479,9 +479,13 @@ func firstSegment(segs [][]adapterkit.Token) string {
 
 // each calls f with the competitors before r that may meet its target.
 func (c competitors) each(r *entry, tg *target, f func(*entry)) {
-	keys := slices.Sorted(maps.Keys(c))
+	var keys []string
 	if k := firstSegment(tg.segs); len(tg.segs) > 1 && k != "" {
 		keys = []string{k, ""}
+	} else {
+		// A variable in the first segment meets every route: the keys
+		// in order, so that candidates come out the same on each read.
+		keys = slices.Sorted(maps.Keys(c))
 	}
 	for _, k := range keys {
 		for _, e := range c[k] {

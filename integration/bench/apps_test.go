@@ -97,10 +97,40 @@ func routeAt(i, n int, param func(string) string) (pattern, name string) {
 func colon(name string) string { return ":" + name }
 func brace(name string) string { return "{" + name + "}" }
 
+// siblingWords are the first segments of the static sibling routes
+// ("/posts/new/{slug}") that newAppsWith registers beside the target's
+// "/posts/{year}/{slug}", before it: a URL of the target with year "new"
+// reaches the sibling in every framework, so the adapters refuse that year.
+var siblingWords = []string{"new", "drafts", "feed"}
+
+// siblingAt returns the pattern and name of sibling route i.
+func siblingAt(i int, param func(string) string) (pattern, name string) {
+	return "/posts/" + siblingWords[i] + "/" + param("slug"), "s-" + siblingWords[i]
+}
+
 // newApps builds five apps of n routes each and their dispatcher.
-func newApps(tb testing.TB, n int) *apps {
+func newApps(tb testing.TB, n int) *apps { return newAppsWith(tb, n, false) }
+
+// newAppsWith is newApps, with the static sibling routes of siblingWords
+// registered first in every app when siblings is set.
+func newAppsWith(tb testing.TB, n int, siblings bool) *apps {
 	tb.Helper()
-	a := &apps{n: n, dispatcher: http.NewServeMux()}
+	// The sibling routes come first, so that they precede the target in
+	// the routers that try routes in order (gorilla/mux, fiber).
+	base := n
+	routeAt := func(i, _ int, param func(string) string) (string, string) {
+		if siblings && i < len(siblingWords) {
+			return siblingAt(i, param)
+		}
+		if siblings {
+			i -= len(siblingWords)
+		}
+		return routeAt(i, base, param)
+	}
+	if siblings {
+		n += len(siblingWords)
+	}
+	a := &apps{n: base, dispatcher: http.NewServeMux()}
 	check := func(what string, err error) {
 		if err != nil {
 			tb.Fatalf("%s: %v", what, err)
@@ -192,20 +222,27 @@ func checkJoined(tb testing.TB, p *core.Party) {
 
 var (
 	fixturesMu sync.Mutex
-	fixtures   = map[int]*fixture{}
+	fixtures   = map[[2]int]*fixture{}
 )
 
 // party returns the party of five apps of n routes each, made once and
 // shared by the benchmarks that only read it.
-func party(tb testing.TB, n int) *fixture {
+func party(tb testing.TB, n int) *fixture { return partyWith(tb, n, false) }
+
+// partyWith is party, with the apps of newAppsWith(n, siblings).
+func partyWith(tb testing.TB, n int, siblings bool) *fixture {
 	tb.Helper()
 	fixturesMu.Lock()
 	defer fixturesMu.Unlock()
-	if f := fixtures[n]; f != nil {
+	key := [2]int{n, 0}
+	if siblings {
+		key[1] = 1
+	}
+	if f := fixtures[key]; f != nil {
 		return f
 	}
-	f := invite(tb, newApps(tb, n))
-	fixtures[n] = f
+	f := invite(tb, newAppsWith(tb, n, siblings))
+	fixtures[key] = f
 	return f
 }
 
