@@ -1,0 +1,62 @@
+// Package partyechov5 lets an echo v5 app (github.com/labstack/echo/v5)
+// join a partyline: its named routes become endpoints every app of the
+// party can link to ("blog:post"), and its handlers link to the endpoints
+// of the other apps, whatever their framework and mount point. It is the
+// echo v5 dialect of package adapterkit, whose contract it keeps.
+//
+//	e := echo.New()
+//	partyechov5.Named(e, "post").GET("/posts/:id", showPost)
+//	h, err := partyechov5.Join(e) // registers GET /__invite__/
+//	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+//	party, err := core.New(mux, []string{"/blog/__invite__/"})
+//	next, err := partyechov5.URL(c, "post", "id", "8") // in a handler: "/blog/posts/8"
+//
+// # Names
+//
+// Endpoints are named as echo v5 names routes: Route.Name, given with
+// e.AddRoute(echo.Route{...}) or g.AddRoute, or with [Named], since e.GET
+// returns a copy whose Name cannot be set (echo #3089). A route added
+// without a name has echo's default name "METHOD:/path" and is an
+// endpoint under it; that name holds ":", which separates namespace and
+// name, so ask for it qualified: "blog:GET:/posts/:id" (bare, it is not
+// the app's own first, and two apps with the route make it ambiguous).
+// A bare name without ":" is the app's own endpoint first. One name on one path for several methods is
+// one endpoint; on two paths, a *urlfor.AmbiguousError (echo's Reverse
+// takes the first). Invite and RouteNotFound routes are not endpoints.
+//
+// # Values
+//
+// Patterns are read by echo's own parser (RouteInfo.Reverse): ":id" runs
+// to "/" or to an inline verb ("/:id\:cancel"), "*" is the wildcard,
+// given under the key "*". urlfor escapes values. What the router matches
+// and what c.Param returns depend on the RouterConfig, which partyechov5
+// learns by asking the router (a request whose Path and RawPath differ):
+//
+//	RouterConfig               matches  c.Param of /posts/a%2Fb  refused
+//	(default)                  RawPath  "a%2Fb" (raw)            nothing more
+//	UnescapePathParamValues    RawPath  "a/b"                    nothing more
+//	UseEscapedPathForMatching  Path     "a/b" (last parameter)   "/" in a parameter
+//
+// By default c.Param is raw only when the request has a RawPath, which
+// net/url keeps when the escaping differs from its own ("/posts/100%25"
+// gives "100%"); [Param] is exact for every URL partyechov5 builds.
+//
+// echo prefers static text to a parameter and a parameter to the
+// wildcard: beside "/posts/new", id "new" of "/posts/:id" would reach
+// "/posts/new". Such values, found with adapterkit.Siblings and confirmed
+// by echo's Router.Route for the endpoint's methods, are refused: a
+// *urlfor.ParamError whose TakenBy names the route ("GET /posts/new").
+//
+// # Routes read live
+//
+// Routes are read from e.Router().Routes() (echo's NewConcurrentRouter
+// too) at the invitation and again when a name is not found, if the
+// Echo.OnAddRoute hook Join chains to the one set before saw a route
+// added, or the DefaultRouter's table changed length: a route removed
+// with Router.Remove is gone after the next miss (with the concurrent
+// router, after Participant().Refresh()); until then its name still
+// builds. Set your hook before Join, or chain ours.
+//
+// Middleware of e.Pre and e.Use runs before the invite route: one that
+// rejects or redirects requests must skip it, or the app does not join.
+package partyechov5

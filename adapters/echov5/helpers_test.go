@@ -1,0 +1,151 @@
+package partyechov5
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/labstack/echo/v5"
+	"github.com/partyline-go/partyline/core"
+)
+
+// seen is what the test handlers answer: the route echo matched and, for
+// each of its parameters, what c.Param gave and what Param gave.
+type seen struct {
+	Route string            `json:"route"`
+	Raw   map[string]string `json:"raw"`
+	Exact map[string]string `json:"exact"`
+	Query map[string]string `json:"query,omitempty"`
+}
+
+// record is an echo handler that answers a seen as JSON.
+func record(c *echo.Context) error {
+	s := seen{Route: c.Path(), Raw: map[string]string{}, Exact: map[string]string{}, Query: map[string]string{}}
+	for _, pv := range c.PathValues() {
+		s.Raw[pv.Name] = c.Param(pv.Name)
+		if v, err := Param(c, pv.Name); err == nil {
+			s.Exact[pv.Name] = v
+		} else {
+			s.Exact[pv.Name] = "!error: " + err.Error()
+		}
+	}
+	for k, v := range c.QueryParams() {
+		s.Query[k] = strings.Join(v, ",")
+	}
+	return c.JSON(http.StatusOK, s)
+}
+
+// app is a mounted app: its prefix in the dispatcher ("" for the root).
+type app struct {
+	prefix  string
+	handler http.Handler
+}
+
+// party mounts apps in an http.ServeMux behind http.StripPrefix, wraps the
+// mux with core.New (inviting every app at prefix+DefaultInvitePath) and
+// serves the party with httptest.NewServer.
+func party(t testing.TB, apps ...app) (*core.Party, *httptest.Server) {
+	t.Helper()
+	mux := http.NewServeMux()
+	var invites []string
+	for _, a := range apps {
+		if a.prefix == "" {
+			mux.Handle("/", a.handler)
+		} else {
+			mux.Handle(a.prefix+"/", http.StripPrefix(a.prefix, a.handler))
+		}
+		invites = append(invites, a.prefix+core.DefaultInvitePath)
+	}
+	p, err := core.New(mux, invites)
+	if err != nil {
+		t.Fatalf("core.New: %v", err)
+	}
+	srv := httptest.NewServer(p)
+	t.Cleanup(srv.Close)
+	return p, srv
+}
+
+// get requests u (a path of srv) without following redirects and returns
+// the status, the Location header and the body.
+func get(t testing.TB, srv *httptest.Server, u string) (int, string, string) {
+	t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(srv.URL + u)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	return res.StatusCode, res.Header.Get("Location"), string(b)
+}
+
+// getSeen requests u and decodes the seen a record handler answered.
+func getSeen(t testing.TB, srv *httptest.Server, u string) seen {
+	t.Helper()
+	status, _, body := get(t, srv, u)
+	if status != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", u, status, body)
+	}
+	var s seen
+	if err := json.Unmarshal([]byte(body), &s); err != nil {
+		t.Fatalf("GET %s: %v in %q", u, err, body)
+	}
+	return s
+}
+
+// newEcho is an echo app whose router has cfg (AllowOverwritingRoute as
+// echo.New sets it), behind echo's concurrent router when asked.
+func newEcho(cfg echo.RouterConfig, concurrent bool) *echo.Echo {
+	cfg.AllowOverwritingRoute = true
+	var r echo.Router = echo.NewRouter(cfg)
+	if concurrent {
+		r = echo.NewConcurrentRouter(r)
+	}
+	return echo.NewWithConfig(echo.Config{Router: r})
+}
+
+// mustJoin joins e or fails the test.
+func mustJoin(t testing.TB, e *echo.Echo, opts ...Option) *Handle {
+	t.Helper()
+	h, err := Join(e, opts...)
+	if err != nil {
+		t.Fatalf("Join: %v", err)
+	}
+	return h
+}
+
+// ctx returns a context of e for a GET of target, for calling the helpers
+// outside a handler.
+func ctx(e *echo.Echo, target string) *echo.Context {
+	return e.NewContext(httptest.NewRequest(http.MethodGet, target, nil), httptest.NewRecorder())
+}
+
+// errorIs fails the test unless err matches every target.
+func errorIs(t testing.TB, err error, targets ...error) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("err = nil, want %v", targets)
+	}
+	for _, target := range targets {
+		if !errors.Is(err, target) {
+			t.Errorf("err = %v (%T), want errors.Is %v", err, err, target)
+		}
+	}
+}
+
+// unescape is url.PathUnescape, "!error" when it fails.
+func unescape(s string) string {
+	u, err := url.PathUnescape(s)
+	if err != nil {
+		return "!error"
+	}
+	return u
+}
