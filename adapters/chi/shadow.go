@@ -40,17 +40,17 @@ import (
 // "/x/new-{y}"), and a competition that needs two parameters at once
 // ("/t/{b:[0-9]+}/new" beside "/t/{a}/{id}") refuses the values of each.
 
-// table is every route and mount of the router, sorted by its first
-// literal text: a route's siblings (Siblings) are the routes whose first
-// literal starts with its own.
+// table is every route and mount of the router, in a stable order, with
+// an index of their siblings (adapterkit.SiblingIndex).
 type table struct {
 	routes []*chiRoute
-	shapes []adapterkit.Shape // of routes, in the same order
+	at     map[*chiRoute]int // index in routes
+	sibs   *adapterkit.SiblingIndex
 	byName map[string]*chiRoute
 }
 
 func newTable(routes map[string]*chiRoute) *table {
-	t := &table{byName: map[string]*chiRoute{}}
+	t := &table{byName: map[string]*chiRoute{}, at: map[*chiRoute]int{}}
 	for _, r := range routes {
 		if len(r.tokens) > 0 {
 			t.routes = append(t.routes, r)
@@ -62,10 +62,12 @@ func newTable(routes map[string]*chiRoute) *table {
 		}
 		return strings.Compare(a.pattern, b.pattern)
 	})
-	for _, r := range t.routes {
-		t.shapes = append(t.shapes, adapterkit.Shape{By: r.by(), Tokens: r.tokens})
+	shapes := make([]adapterkit.Shape, len(t.routes))
+	for k, r := range t.routes {
+		shapes[k], t.at[r] = adapterkit.Shape{By: r.by(), Tokens: r.tokens}, k
 		t.byName[r.by()] = r
 	}
+	t.sibs = adapterkit.NewSiblingIndex(shapes, false)
 	return t
 }
 
@@ -73,21 +75,14 @@ func newTable(routes map[string]*chiRoute) *table {
 // endpoint e, whose template without them is base; nil when none.
 func (t *table) taken(router chi.Routes, e *endpoint, base *urlfor.Template) map[string][]urlfor.Taken {
 	toks := e.route.tokens
-	lo, _ := slices.BinarySearchFunc(t.routes, toks[0].Literal, func(r *chiRoute, lit string) int {
-		return strings.Compare(r.tokens[0].Literal, lit)
-	})
-	hi := lo
-	for hi < len(t.routes) && strings.HasPrefix(t.routes[hi].tokens[0].Literal, toks[0].Literal) {
-		hi++
-	}
-	self := slices.Index(t.routes[lo:hi], e.route)
-	if self < 0 {
+	self, ok := t.at[e.route]
+	if !ok {
 		return nil
 	}
 	var out map[string][]urlfor.Taken
 	for i, tok := range toks {
 		var kept []adapterkit.Candidate
-		for _, c := range adapterkit.Siblings(t.shapes[lo:hi], self, i, false) {
+		for _, c := range t.sibs.Siblings(self, i) {
 			sib := t.byName[c.By]
 			switch {
 			case decides(toks, i, sib.tokens):

@@ -15,10 +15,28 @@ import (
 // concurrent use. Before the invitation, every method that builds fails
 // with an error wrapping urlfor.ErrNotInvited; the methods of a nil
 // *Handle fail with [ErrNoHandle].
+//
+// Its methods are [adapterkit.ContextHandle]'s, shaped to echo.Context,
+// plus that nil check (a Handle does not embed the kit's, whose methods
+// a nil *Handle could not reach).
 type Handle struct {
+	ch  adapterkit.ContextHandle[echo.Context]
 	kit *adapterkit.Member
 	src *source
 }
+
+func newHandle(kit *adapterkit.Member, src *source) *Handle {
+	return &Handle{ch: adapterkit.NewContextHandle(kit, request, redirect), kit: kit, src: src}
+}
+
+func request(c echo.Context) *http.Request {
+	if c == nil {
+		return nil
+	}
+	return c.Request()
+}
+
+func redirect(c echo.Context, code int, u string) error { return c.Redirect(code, u) }
 
 // URL builds the path of an endpoint: "post" is this app's route named
 // "post" first, then the one other app that has it; "shop:cart" is the
@@ -36,7 +54,7 @@ func (h *Handle) URL(c echo.Context, name string, pairs ...string) (string, erro
 	if h == nil {
 		return "", errNoHandle
 	}
-	return h.kit.URL(name, pairs...)
+	return h.ch.URL(c, name, pairs...)
 }
 
 // AbsoluteURL is [Handle.URL] with the scheme and host the client used:
@@ -48,11 +66,7 @@ func (h *Handle) AbsoluteURL(c echo.Context, name string, pairs ...string) (stri
 	if h == nil {
 		return "", errNoHandle
 	}
-	var r *http.Request
-	if c != nil {
-		r = c.Request()
-	}
-	return h.kit.AbsoluteURL(r, name, pairs...)
+	return h.ch.AbsoluteURL(c, name, pairs...)
 }
 
 // Redirect answers with a redirect to the endpoint's URL ([Handle.URL])
@@ -64,14 +78,7 @@ func (h *Handle) Redirect(c echo.Context, code int, name string, pairs ...string
 	if h == nil {
 		return errNoHandle
 	}
-	u, err := h.kit.RedirectURL(code, name, pairs...)
-	if err != nil {
-		return err
-	}
-	if c == nil {
-		return errNilContext
-	}
-	return c.Redirect(code, u)
+	return h.ch.Redirect(c, code, name, pairs...)
 }
 
 // FuncMap returns urlFor for templates, with this app's names first:
@@ -83,7 +90,7 @@ func (h *Handle) FuncMap() template.FuncMap {
 	if h == nil {
 		return template.FuncMap{"urlFor": func(string, ...any) (string, error) { return "", errNoHandle }}
 	}
-	return h.kit.FuncMap()
+	return h.ch.FuncMap()
 }
 
 // Participant returns the app's urlfor participant (namespace, mount
@@ -93,30 +100,26 @@ func (h *Handle) Participant() (*urlfor.Participant, error) {
 	if h == nil {
 		return nil, errNoHandle
 	}
-	return h.kit.Participant()
+	return h.ch.Participant()
 }
+
+var helpers = adapterkit.Lookup[echo.Context, *Handle]{Find: FromContext, NoHandle: errNoHandle}
 
 // URL is [Handle.URL] for the app that serves c ([FromContext]); it fails
 // with [ErrNoHandle] when that app never joined (or c is nil).
 func URL(c echo.Context, name string, pairs ...string) (string, error) {
-	h, _ := FromContext(c)
-	return h.URL(c, name, pairs...)
+	return helpers.URL(c, name, pairs...)
 }
 
 // AbsoluteURL is [Handle.AbsoluteURL] for the app that serves c
 // ([FromContext]); [ErrNoHandle] when it never joined.
 func AbsoluteURL(c echo.Context, name string, pairs ...string) (string, error) {
-	h, _ := FromContext(c)
-	return h.AbsoluteURL(c, name, pairs...)
+	return helpers.AbsoluteURL(c, name, pairs...)
 }
 
 // Redirect is [Handle.Redirect] for the app that serves c ([FromContext]):
 // a code outside 300-399 is a *urlfor.RedirectCodeError, checked first;
 // [ErrNoHandle] when the app never joined.
 func Redirect(c echo.Context, code int, name string, pairs ...string) error {
-	if err := urlfor.CheckRedirectCode(code); err != nil {
-		return err
-	}
-	h, _ := FromContext(c)
-	return h.Redirect(c, code, name, pairs...)
+	return helpers.Redirect(c, code, name, pairs...)
 }

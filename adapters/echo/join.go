@@ -40,7 +40,7 @@ func Join(e *echo.Echo, opts ...Option) (*Handle, error) {
 	}
 	src := &source{app: weak.Make(e), invite: invite}
 	src.hook.logger = cfg.Logger
-	h := &Handle{src: src, kit: adapterkit.NewMember("partyecho", "echo", cfg, src)}
+	h := newHandle(adapterkit.NewMember("partyecho", "echo", cfg, src), src)
 	if err := joined.Add("partyecho", e, h); err != nil {
 		return nil, err
 	}

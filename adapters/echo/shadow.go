@@ -1,7 +1,6 @@
 package partyecho
 
 import (
-	"cmp"
 	"net/url"
 	"regexp"
 	"slices"
@@ -25,36 +24,26 @@ import (
 // shadows answers for the routes of one echo router.
 type shadows struct {
 	router *echo.Router
-	c      echo.Context          // scratch context for Router.Find
-	routes []shape               // one per distinct path
-	byPath map[string]int        // path -> index in routes
-	at     map[string][]litRoute // tree path before a literal -> routes with a literal there, by literal
-	has    map[string][]string   // path -> its methods
-	ea, eb []el                  // buffers of probes, reused
-	seen   []bool
-	out    []byte
+	c      echo.Context   // scratch context for Router.Find
+	routes []shape        // one per distinct path
+	byPath map[string]int // path -> index in routes
+	sibs   *adapterkit.SiblingIndex
+	has    map[string][]string // path -> its methods
+	ea, eb []adapterkit.Elem   // buffers of probes, reused
+	w      adapterkit.Witnesser
 }
 
 // shape is one path of the router.
 type shape struct {
 	path string
 	toks []token
-	keys []string // keys[k]: the tree path of toks[:k]
-	leaf bool     // the last token is a parameter that matches the rest of the path
+	key  string // the tree path of toks
+	leaf bool   // the last token is a parameter that matches the rest of the path
 }
-
-type litRoute struct {
-	lit string
-	ri  int
-}
-
-// fill is a byte of a probe that no literal decides: no route holds it,
-// so it never takes a static branch of echo's tree.
-const fill = 0
 
 func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadows {
 	n := len(routes)
-	x := &shadows{router: router, c: e.NewContext(nil, nil), byPath: make(map[string]int, n), at: map[string][]litRoute{}, has: make(map[string][]string, n)}
+	x := &shadows{router: router, c: e.NewContext(nil, nil), byPath: make(map[string]int, n), has: make(map[string][]string, n)}
 	inner := map[string]bool{} // tree paths of parameters that routes go on from
 	for _, r := range routes {
 		x.has[r.Path] = append(x.has[r.Path], r.Method)
@@ -66,10 +55,6 @@ func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadow
 		sh.toks, _ = tokenize(r.Path)
 		var key strings.Builder // what makes two routes share a node: literal text, or a parameter's kind
 		for k, tk := range sh.toks {
-			sh.keys = append(sh.keys, key.String())
-			if tk.kind == tokLiteral {
-				x.at[key.String()] = append(x.at[key.String()], litRoute{tk.text, len(x.routes)})
-			}
 			key.WriteByte("LP*"[tk.kind])
 			key.WriteString(cmpOr(tk.kind == tokLiteral, tk.text, ""))
 			key.WriteByte(0)
@@ -77,16 +62,18 @@ func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadow
 				inner[key.String()] = true
 			}
 		}
-		sh.keys = append(sh.keys, key.String())
+		sh.key = key.String()
 		x.routes = append(x.routes, sh)
 	}
 	for i := range x.routes {
 		r := &x.routes[i]
-		r.leaf = r.toks[len(r.toks)-1].kind == tokParam && !inner[r.keys[len(r.toks)]]
+		r.leaf = r.toks[len(r.toks)-1].kind == tokParam && !inner[r.key]
 	}
-	for _, b := range x.at {
-		slices.SortFunc(b, func(a, b litRoute) int { return cmp.Or(strings.Compare(a.lit, b.lit), a.ri-b.ri) })
+	shapes := make([]adapterkit.Shape, len(x.routes))
+	for k := range shapes {
+		shapes[k] = x.shape(k, -1, false)
 	}
+	x.sibs = adapterkit.NewSiblingIndex(shapes, false)
 	return x
 }
 
@@ -108,34 +95,27 @@ func (x *shadows) takens(path string, methods []string) map[int][]urlfor.Taken {
 // its tree path before i-1 and whose literal at i-1 starts with ri's.
 func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
 	lit, star := x.routes[ri].toks[i-1].text, x.routes[ri].toks[i].kind == tokAny
-	b := x.at[x.routes[ri].keys[i-1]]
-	lo, _ := slices.BinarySearchFunc(b, lit, func(e litRoute, t string) int { return strings.Compare(e.lit, t) })
 	pair := []adapterkit.Shape{x.shape(ri, -1, false), {}} // ri and a sibling
 	var cands []adapterkit.Candidate
-	for _, e := range b[lo:] {
-		if !strings.HasPrefix(e.lit, lit) {
-			break
-		}
-		if e.ri == ri {
-			continue
-		}
-		pair[1] = x.shape(e.ri, i, e.lit == lit)
-		by, has := x.name(e.ri, methods)
+	for _, si := range x.sibs.Near(ri, i) {
+		sibLit := x.routes[si].toks[i-1].text
+		pair[1] = x.shape(si, i, sibLit == lit)
+		by, has := x.name(si, methods)
 		// A witness that reaches the sibling, or a third route echo prefers
 		// to a sibling that has the method (the safe side), confirms.
 		confirm := func(c *adapterkit.Candidate) bool {
-			p := x.probe(ri, i, c, e.ri, methods)
-			return p == x.routes[e.ri].path || p != "" && has
+			p := x.probe(ri, i, c, si, methods)
+			return p == x.routes[si].path || p != "" && has
 		}
 		sib := adapterkit.Siblings(pair, 0, i, false) // one candidate at most: one sibling
 		found := adapterkit.Confirm(sib, func(string) bool { return confirm(&sib[0]) })
-		if empty := (adapterkit.Candidate{}); star && len(sib) == 0 && len(x.routes[e.ri].toks) == i && confirm(&empty) {
+		if empty := (adapterkit.Candidate{}); star && len(sib) == 0 && len(x.routes[si].toks) == i && confirm(&empty) {
 			found = append(found, empty) // "/f" beside "/f*" takes "", which Siblings misses
 		}
 		for _, c := range found {
 			c.By = by
 			if star && c.Kind != adapterkit.Exact { // the values that go on as the sibling does
-				c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(e.lit[len(lit):])+toRE(x.elems(nil, e.ri, i, -1, nil, 0))
+				c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(sibLit[len(lit):])+adapterkit.ElemsRE(x.elems(nil, si, i, -1, nil, 0))
 			}
 			cands = append(cands, c)
 			// echo compares static text with the raw path when the request
@@ -176,7 +156,7 @@ func (x *shadows) probe(ri, i int, c *adapterkit.Candidate, si int, methods []st
 	x.eb = x.elems(x.eb[:0], si, 0, -1, nil, 0)
 	for wild := range cmpOr(r.toks[len(r.toks)-1].kind == tokAny && i < len(r.toks)-1, 3, 1) {
 		x.ea = x.elems(x.ea[:0], ri, 0, i, c, wild)
-		path, ok := x.witness(x.ea, x.eb)
+		path, ok := x.w.Witness(x.ea, x.eb)
 		for _, m := range methods[:cmpOr(ok, len(methods), 0)] {
 			x.c.SetPath("")
 			if x.router.Find(m, path, x.c); x.c.Path() != r.path {
@@ -200,20 +180,12 @@ func (x *shadows) name(ri int, methods []string) (by string, has bool) {
 	return p, false
 }
 
-// el matches one byte of a path, or with star any number of them: b, any
-// byte but "/" (notSlash), or any byte (anyByte).
-type el struct {
-	b                 byte
-	notSlash, anyByte bool
-	star              bool
-}
-
 var (
-	elParam = []el{{notSlash: true}, {notSlash: true, star: true}} // one byte or more, up to "/"
-	elMid   = []el{{notSlash: true, star: true}}                   // echo's parameter in the middle
-	elLeaf  = []el{{anyByte: true}, {anyByte: true, star: true}}   // echo's leaf parameter
-	elAny   = []el{{anyByte: true, star: true}}
-	elWild  = [][]el{{{notSlash: true}, {anyByte: true, star: true}, {notSlash: true}}, {{notSlash: true}}, nil}
+	elParam = []adapterkit.Elem{{Class: adapterkit.NotSlash}, {Class: adapterkit.NotSlash, Star: true}} // one byte or more, up to "/"
+	elMid   = []adapterkit.Elem{{Class: adapterkit.NotSlash, Star: true}}                               // echo's parameter in the middle
+	elLeaf  = []adapterkit.Elem{{Class: adapterkit.AnyByte}, {Class: adapterkit.AnyByte, Star: true}}   // echo's leaf parameter
+	elAny   = []adapterkit.Elem{{Class: adapterkit.AnyByte, Star: true}}
+	elWild  = [][]adapterkit.Elem{{elParam[0], elAny[0], elParam[0]}, {elParam[0]}, nil}
 )
 
 // elems appends to out route ri from token k on as echo matches a path (see the top
@@ -221,7 +193,7 @@ var (
 // parameters are not empty and hold no raw "/", its wildcard neither
 // starts nor ends with "/" (wild 0: two bytes or more, 1: one, 2: none),
 // and token at holds a value of c's set.
-func (x *shadows) elems(out []el, ri, k, at int, c *adapterkit.Candidate, wild int) []el {
+func (x *shadows) elems(out []adapterkit.Elem, ri, k, at int, c *adapterkit.Candidate, wild int) []adapterkit.Elem {
 	r := x.routes[ri]
 	for ; k < len(r.toks); k++ {
 		tk := r.toks[k]
@@ -229,9 +201,7 @@ func (x *shadows) elems(out []el, ri, k, at int, c *adapterkit.Candidate, wild i
 			tk.text = c.Value
 		}
 		if tk.kind == tokLiteral || k == at {
-			for j := 0; j < len(tk.text); j++ {
-				out = append(out, el{b: tk.text[j]})
-			}
+			out = adapterkit.AppendLiteral(out, tk.text)
 		}
 		switch last := k == len(r.toks)-1; {
 		case tk.kind == tokLiteral || k == at && c.Kind == adapterkit.Exact:
@@ -252,64 +222,6 @@ func (x *shadows) elems(out []el, ri, k, at int, c *adapterkit.Candidate, wild i
 		}
 	}
 	return out
-}
-
-// toRE is a regexp (RE2) of what els match.
-func toRE(els []el) string {
-	var b strings.Builder
-	for _, e := range els {
-		b.WriteString(cmpOr(e.anyByte, ".", cmpOr(e.notSlash, "[^/]", regexp.QuoteMeta(string(e.b)))))
-		b.WriteString(cmpOr(e.star, "*", ""))
-	}
-	return b.String()
-}
-
-// witness returns a path that both a and b match. Where neither decides a
-// byte, it prefers a fill byte to nothing, so that the path stays off
-// static branches that neither route has.
-func (x *shadows) witness(a, b []el) (string, bool) {
-	n := 2 * (len(a) + 1) * (len(b) + 1) // states (i, j, filled)
-	seen := slices.Grow(x.seen[:0], n)[:n]
-	clear(seen)
-	x.seen, x.out = seen, x.out[:0]
-	var walk func(i, j, filled int) bool
-	walk = func(i, j, filled int) bool {
-		if i == len(a) && j == len(b) {
-			return true
-		}
-		if k := (i*(len(b)+1)+j)*2 + filled; seen[k] {
-			return false
-		} else {
-			seen[k] = true
-		}
-		if i < len(a) && j < len(b) {
-			ni, nj := i+cmpOr(a[i].star, 0, 1), j+cmpOr(b[j].star, 0, 1)
-			if c, ok := meet(a[i], b[j]); ok && (ni != i || nj != j || filled == 0) {
-				x.out = append(x.out, c)
-				if walk(ni, nj, cmpOr(ni == i && nj == j, 1, 0)) {
-					return true
-				}
-				x.out = x.out[:len(x.out)-1]
-			}
-		}
-		return i < len(a) && a[i].star && walk(i+1, j, 0) || j < len(b) && b[j].star && walk(i, j+1, 0)
-	}
-	ok := walk(0, 0, 0)
-	return string(x.out), ok
-}
-
-// meet is a byte both x and y match.
-func meet(x, y el) (byte, bool) {
-	xb, yb := !x.notSlash && !x.anyByte, !y.notSlash && !y.anyByte
-	switch {
-	case xb && yb:
-		return x.b, x.b == y.b
-	case xb:
-		return x.b, y.anyByte || x.b != '/'
-	case yb:
-		return y.b, x.anyByte || y.b != '/'
-	}
-	return fill, true
 }
 
 // cmpOr is a if c, else b.

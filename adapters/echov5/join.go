@@ -36,7 +36,7 @@ func Join(e *echo.Echo, opts ...Option) (*Handle, error) {
 		invite = append(invite, cmpOr(ok, p, p+"/"))
 	}
 	src := &source{app: weak.Make(e), invite: invite, logger: cfg.Logger}
-	h := &Handle{src: src, kit: adapterkit.NewMember(pkg, "echo v5", cfg, src)}
+	h := newHandle(adapterkit.NewMember(pkg, "echo v5", cfg, src), src)
 	if err := joined.Add(pkg, e, h); err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package partyechov5
 
 import (
-	"cmp"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -28,13 +27,12 @@ import (
 type table struct {
 	e      *echo.Echo
 	shapes []shape
-	at     map[string]int    // path -> index in shapes
-	lits   map[string][]lit  // tree path before a literal -> the shapes with one there, by literal
+	at     map[string]int // path -> index in shapes
+	sibs   *adapterkit.SiblingIndex
 	next   map[string]string // tree path of a parameter -> first bytes of the literals after it
 	c      *echo.Context     // find's, reused
-	ea, eb []el              // buffers of probe
-	seen   []bool
-	out    []byte
+	ea, eb []adapterkit.Elem // buffers of probe
+	w      adapterkit.Witnesser
 }
 
 type shape struct {
@@ -45,13 +43,8 @@ type shape struct {
 	keys    []string // keys[k]: the tree path of toks[:k]
 }
 
-type lit struct {
-	text string
-	si   int
-}
-
 func newTable(e *echo.Echo, infos echo.Routes) *table {
-	t := &table{e: e, at: map[string]int{}, lits: map[string][]lit{}, next: map[string]string{}}
+	t := &table{e: e, at: map[string]int{}, next: map[string]string{}}
 	for _, ri := range infos {
 		sh := shape{path: normalize(ri.Path), methods: []string{ri.Method}}
 		if at, ok := t.at[sh.path]; ok {
@@ -62,20 +55,19 @@ func newTable(e *echo.Echo, infos echo.Routes) *table {
 		var key strings.Builder
 		for k, tk := range sh.toks {
 			sh.keys = append(sh.keys, key.String())
-			if tk.Literal != "" {
-				t.lits[key.String()] = append(t.lits[key.String()], lit{tk.Literal, len(t.shapes)})
-				if k > 0 && !strings.Contains(t.next[key.String()], tk.Literal[:1]) {
-					t.next[key.String()] += tk.Literal[:1]
-				}
+			if tk.Literal != "" && k > 0 && !strings.Contains(t.next[key.String()], tk.Literal[:1]) {
+				t.next[key.String()] += tk.Literal[:1]
 			}
 			key.WriteString(cmpOr(tk.Literal == "", cmpOr(tk.Wildcard, "\x00*", "\x00:"), tk.Literal))
 		}
 		t.at[sh.path], sh.keys = len(t.shapes), append(sh.keys, key.String())
 		t.shapes = append(t.shapes, sh)
 	}
-	for _, b := range t.lits {
-		slices.SortFunc(b, func(x, y lit) int { return cmp.Or(strings.Compare(x.text, y.text), x.si-y.si) })
+	shapes := make([]adapterkit.Shape, len(t.shapes))
+	for k, sh := range t.shapes {
+		shapes[k].Tokens = sh.toks
 	}
+	t.sibs = adapterkit.NewSiblingIndex(shapes, false)
 	return t
 }
 
@@ -93,28 +85,24 @@ func (t *table) takens(ri int, methods []string) map[int][]urlfor.Taken {
 		if r.toks[i].Literal != "" || pre == "" {
 			continue
 		}
-		b := t.lits[r.keys[i-1]]
-		lo, _ := slices.BinarySearchFunc(b, pre, func(x lit, s string) int { return strings.Compare(x.text, s) })
 		var cands []adapterkit.Candidate
-		for _, s := range b[lo:] {
-			if !strings.HasPrefix(s.text, pre) {
-				break
-			}
-			sh := &t.shapes[s.si]
-			if s.si == ri || sh.problem != "" {
+		for _, si := range t.sibs.Near(ri, i) {
+			sh := &t.shapes[si]
+			if sh.problem != "" {
 				continue
 			}
+			text := sh.toks[i-1].Literal
 			sib := slices.Clone(sh.toks)
 			for k := i; k < len(sib); k++ {
-				sib[k].Wildcard = sib[k].Wildcard || sib[k].Literal == "" && !(k == i && s.text == pre)
+				sib[k].Wildcard = sib[k].Wildcard || sib[k].Literal == "" && !(k == i && text == pre)
 			}
 			for _, c := range adapterkit.Siblings([]adapterkit.Shape{{Tokens: r.toks}, {Tokens: sib}}, 0, i, false) {
 				var ok bool
-				if c.By, ok = t.probe(ri, i, &c, s.si, methods); !ok {
+				if c.By, ok = t.probe(ri, i, &c, si, methods); !ok {
 					continue
 				}
 				if r.toks[i].Wildcard && c.Kind != adapterkit.Exact {
-					c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(s.text[len(pre):])+elemsRE(t.elems(nil, s.si, i, -1, nil, 0))
+					c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(text[len(pre):])+adapterkit.ElemsRE(t.elems(nil, si, i, -1, nil, 0))
 				}
 				cands = append(cands, c)
 				if d, err := url.PathUnescape(c.Value); err == nil && d != c.Value && c.Kind != adapterkit.Matching {
@@ -140,7 +128,7 @@ func (t *table) probe(ri, i int, c *adapterkit.Candidate, si int, methods []stri
 	r, s := t.shapes[ri], t.shapes[si]
 	for wild := range cmpOr(r.toks[len(r.toks)-1].Wildcard && i < len(r.toks)-1, 3, 1) {
 		t.ea, t.eb = t.elems(t.ea[:0], ri, 0, i, c, wild), t.elems(t.eb[:0], si, 0, -1, nil, 0)
-		path, found := t.witness(t.ea, t.eb)
+		path, found := t.w.Witness(t.ea, t.eb)
 		for _, m := range methods[:cmpOr(found, len(methods), 0)] {
 			ctx := t.find(m, &url.URL{Path: path})
 			info, has := ctx.RouteInfo(), slices.Contains(s.methods, m) || slices.Contains(s.methods, echo.RouteAny) || slices.Contains(s.methods, echo.RouteNotFound)
@@ -171,92 +159,36 @@ func (t *table) find(method string, u *url.URL) *echo.Context {
 	return t.c
 }
 
-// el matches one byte of a path, or with star any number of them: the byte
-// b (cls 0), any byte but "/" (cls 1), any byte (cls 2).
-type el struct {
-	b    byte
-	cls  uint8
-	star bool
-}
+var (
+	notSlash = adapterkit.Elem{Class: adapterkit.NotSlash}
+	anyBytes = adapterkit.Elem{Class: adapterkit.AnyByte, Star: true}
+)
 
 // elems appends to out route si from token from on, as echo matches a
 // path; with c it is the route a URL is built for, with a value of c at
 // token at: its parameters are one byte or more but "/", which a value
 // holds as "%2F", and its wildcard neither starts nor ends with "/" (wild
 // 0: two bytes or more, 1: one, 2: none), as urlfor builds them.
-func (t *table) elems(out []el, si, from, at int, c *adapterkit.Candidate, wild int) []el {
+func (t *table) elems(out []adapterkit.Elem, si, from, at int, c *adapterkit.Candidate, wild int) []adapterkit.Elem {
 	sh := &t.shapes[si]
 	for k := from; k < len(sh.toks); k++ {
 		tk, last := sh.toks[k], k == len(sh.toks)-1
 		if k == at && c.Kind != adapterkit.Matching {
 			tk.Literal = cmpOr(tk.Wildcard, c.Value, strings.ReplaceAll(c.Value, "/", "%2F"))
 		}
-		for j := 0; j < len(tk.Literal); j++ {
-			out = append(out, el{b: tk.Literal[j]})
-		}
+		out = adapterkit.AppendLiteral(out, tk.Literal)
 		switch {
 		case tk.Literal != "" && k != at, k == at && c.Kind == adapterkit.Exact:
 		case tk.Wildcard && (c == nil || k == at):
-			out = append(out, el{cls: 2, star: true})
+			out = append(out, anyBytes)
 		case tk.Wildcard:
-			out = append(out, [][]el{{{cls: 1}, {cls: 2, star: true}, {cls: 1}}, {{cls: 1}}, nil}[wild]...)
+			out = append(out, [][]adapterkit.Elem{{notSlash, anyBytes, notSlash}, {notSlash}, nil}[wild]...)
 		case c == nil && !last && sh.toks[k+1].Literal[0] != ':':
-			out = append(out, el{cls: 1, star: true})
+			out = append(out, adapterkit.Elem{Class: adapterkit.NotSlash, Star: true})
 		default:
-			cls := cmpOr(c == nil && last && strings.Trim(t.next[sh.keys[len(sh.toks)]], ":") == "", uint8(2), 1)
-			out = append(out, el{cls: cls}, el{cls: cls, star: true})
+			cls := cmpOr(c == nil && last && strings.Trim(t.next[sh.keys[len(sh.toks)]], ":") == "", adapterkit.AnyByte, adapterkit.NotSlash)
+			out = append(out, adapterkit.Elem{Class: cls}, adapterkit.Elem{Class: cls, Star: true})
 		}
 	}
 	return out
-}
-
-// elemsRE is a regexp (RE2) of what els match.
-func elemsRE(els []el) string {
-	var b strings.Builder
-	for _, e := range els {
-		b.WriteString([]string{regexp.QuoteMeta(string(e.b)), "[^/]", "(?s:.)"}[e.cls] + cmpOr(e.star, "*", ""))
-	}
-	return b.String()
-}
-
-// witness returns a path that both a and b match. Where neither decides a
-// byte it puts a NUL, which no route holds, so that the path stays off
-// static branches that neither route has.
-func (t *table) witness(a, b []el) (string, bool) {
-	n := 2 * (len(a) + 1) * (len(b) + 1) // states (i, j, filled)
-	t.seen, t.out = slices.Grow(t.seen[:0], n)[:n], t.out[:0]
-	clear(t.seen)
-	var walk func(i, j, filled int) bool
-	walk = func(i, j, filled int) bool {
-		if k := (i*(len(b)+1)+j)*2 + filled; i == len(a) && j == len(b) || t.seen[k] {
-			return i == len(a) && j == len(b)
-		} else {
-			t.seen[k] = true
-		}
-		if i < len(a) && j < len(b) {
-			ni, nj := i+cmpOr(a[i].star, 0, 1), j+cmpOr(b[j].star, 0, 1)
-			if c, ok := meet(a[i], b[j]); ok && (ni != i || nj != j || filled == 0) {
-				if t.out = append(t.out, c); walk(ni, nj, cmpOr(ni == i && nj == j, 1, 0)) {
-					return true
-				}
-				t.out = t.out[:len(t.out)-1]
-			}
-		}
-		return i < len(a) && a[i].star && walk(i+1, j, 0) || j < len(b) && b[j].star && walk(i, j+1, 0)
-	}
-	ok := walk(0, 0, 0)
-	return string(t.out), ok
-}
-
-// meet is a byte that both x and y match.
-func meet(x, y el) (byte, bool) {
-	switch {
-	case x.cls == 0 && y.cls == 0:
-		return x.b, x.b == y.b
-	case x.cls == 0:
-		return x.b, y.cls == 2 || x.b != '/'
-	case y.cls == 0:
-		return y.b, x.cls == 2 || y.b != '/'
-	}
-	return 0, true
 }

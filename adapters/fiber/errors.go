@@ -59,7 +59,4 @@ func (e *PatternError) Is(target error) bool {
 // Unwrap returns the urlfor error, if any.
 func (e *PatternError) Unwrap() error { return e.Err }
 
-var (
-	errNilCtx   = adapterkit.Errorf(pkg, urlfor.ErrBadCall, "nil *fiber.Ctx")
-	errNoHandle = adapterkit.Errorf(pkg, ErrNoHandle, "the app serving the context never joined (call partyfiber.Join)")
-)
+var errNoHandle = adapterkit.Errorf(pkg, ErrNoHandle, "the app serving the context never joined (call partyfiber.Join)")

@@ -2,34 +2,18 @@ package partyfiber
 
 import (
 	"crypto/tls"
-	"html/template"
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/partyline-go/partyline/urlfor"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// URL builds the path of an endpoint, local names first: "page" is this
-// app's route named "page" (group prefix included: "api.users"),
-// "shop:cart" the shop's. pairs are key, value...: the parameters by the
-// names c.Params knows ("id"; "*1", "+1" for greedy ones), the rest the
-// query. The URL carries the mount prefix: "/legacy/pages/7". c is not used
-// (it may be nil). Errors: [urlfor.ErrNotInvited] before the invitation,
-// urlfor's typed errors (ParamError.TakenBy names the route registered
-// before that takes a value), a [*PatternError].
-func (h *Handle) URL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
-	return h.kit.URL(name, pairs...)
-}
-
-// AbsoluteURL is [Handle.URL] with the scheme and host the client used
-// ("https://example.com/legacy/pages/7"): https when the request reached
-// the bridge or fiber's server over TLS, the Host header, or with
-// [TrustProxy] the first X-Forwarded-Proto and -Host (urlfor.RequestOrigin).
-// A host that is not host[:port], or a nil c, is an error wrapping
-// [urlfor.ErrBadCall].
-func (h *Handle) AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
+// request is what urlfor.RequestOrigin reads of c: https when the request
+// reached the bridge or fiber's server over TLS, the Host, and the
+// forwarded headers.
+func request(c *fiber.Ctx) *http.Request {
 	if c == nil {
-		return "", errNilCtx
+		return nil
 	}
 	r := &http.Request{Host: string(c.Request().Host()), Header: http.Header{}}
 	if scheme, bridged := bridgeScheme(c); bridged && scheme == "https" || !bridged && c.Context().IsTLS() {
@@ -40,56 +24,28 @@ func (h *Handle) AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string
 			r.Header.Set(k, v)
 		}
 	}
-	return h.kit.AbsoluteURL(r, name, pairs...)
+	return r
 }
 
-// Redirect answers c with a redirect to an endpoint ([Handle.URL]); code
-// must be 3xx (else a [*urlfor.RedirectCodeError]). On an error, nothing is
-// written: return it from the handler.
-func (h *Handle) Redirect(c *fiber.Ctx, code int, name string, pairs ...string) error {
-	if c == nil {
-		return errNilCtx
-	}
-	u, err := h.kit.RedirectURL(code, name, pairs...)
-	if err != nil {
-		return err
-	}
-	return c.Redirect(u, code)
-}
+func redirect(c *fiber.Ctx, code int, u string) error { return c.Redirect(u, code) }
 
-// FuncMap returns urlFor, local names first, for html/template or a Fiber
-// engine; calls before the invitation fail with urlfor.ErrNotInvited.
-// Engines parse their views in fiber.New, before Join: use the
-// package-level [FuncMap] there, or add this one and load the views again.
-func (h *Handle) FuncMap() template.FuncMap { return h.kit.FuncMap() }
-
-// Participant returns the app's urlfor participant; before the invitation,
-// an error wrapping [urlfor.ErrNotInvited].
-func (h *Handle) Participant() (*urlfor.Participant, error) { return h.kit.Participant() }
+var helpers = adapterkit.Lookup[*fiber.Ctx, *Handle]{Find: FromContext, NoHandle: errNoHandle}
 
 // URL is [Handle.URL] for the app serving c ([FromContext]); [ErrNoHandle]
 // when that app never joined.
 func URL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
-	if h, ok := FromContext(c); ok {
-		return h.URL(c, name, pairs...)
-	}
-	return "", errNoHandle
+	return helpers.URL(c, name, pairs...)
 }
 
 // AbsoluteURL is [Handle.AbsoluteURL] for the app serving c
 // ([FromContext]); [ErrNoHandle] when that app never joined.
 func AbsoluteURL(c *fiber.Ctx, name string, pairs ...string) (string, error) {
-	if h, ok := FromContext(c); ok {
-		return h.AbsoluteURL(c, name, pairs...)
-	}
-	return "", errNoHandle
+	return helpers.AbsoluteURL(c, name, pairs...)
 }
 
 // Redirect is [Handle.Redirect] for the app serving c ([FromContext]);
-// [ErrNoHandle] when that app never joined.
+// [ErrNoHandle] when that app never joined; a code outside 300-399 is a
+// *urlfor.RedirectCodeError, checked first.
 func Redirect(c *fiber.Ctx, code int, name string, pairs ...string) error {
-	if h, ok := FromContext(c); ok {
-		return h.Redirect(c, code, name, pairs...)
-	}
-	return errNoHandle
+	return helpers.Redirect(c, code, name, pairs...)
 }

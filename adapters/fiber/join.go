@@ -15,7 +15,19 @@ var joined adapterkit.Registry[fiber.App, Handle]
 
 // Handle is the app's membership in the party, made by [Join]: it builds
 // URLs from the app's handlers, local names first. Safe for concurrent use.
+//
+// Its URL methods are [adapterkit.ContextHandle]'s, shaped to *fiber.Ctx.
+// URL takes the parameters by the names c.Params knows ("id"; "*1", "+1"
+// for greedy ones) and names routes as fiber does (group prefix included:
+// "api.users"); a value a route registered before would take is a
+// *urlfor.ParamError whose TakenBy names it; a pattern it cannot build is
+// a [*PatternError]. AbsoluteURL uses https when the request reached the
+// bridge or fiber's server over TLS. A nil c is an error wrapping
+// urlfor.ErrBadCall. Engines parse their views in fiber.New, before Join:
+// use the package-level [FuncMap] there, or add FuncMap's and load the
+// views again.
 type Handle struct {
+	adapterkit.ContextHandle[*fiber.Ctx]
 	app *fiber.App
 	kit *adapterkit.Member
 	src *source
@@ -38,6 +50,7 @@ func Join(app *fiber.App, opts ...Option) (*Handle, error) {
 	}
 	h := &Handle{app: app, src: newSource(app)}
 	h.kit = adapterkit.NewMember(pkg, "fiber", cfg, h.src)
+	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect)
 	// The handle is complete before other goroutines can find it.
 	if err := joined.Add(pkg, app, h); err != nil {
 		return nil, err

@@ -31,33 +31,24 @@ func FromContext(c *gin.Context) (*Handle, bool) {
 	return h, ok
 }
 
+var helpers = adapterkit.Lookup[*gin.Context, *Handle]{Find: FromContext, NoHandle: errNoHandle}
+
 // URL is [Handle.URL] with the handle found in c ([FromContext]). It
 // returns an error wrapping [ErrNoHandle], which wraps
 // urlfor.ErrNotInvited, when there is none.
 func URL(c *gin.Context, name string, pairs ...string) (string, error) {
-	h, ok := FromContext(c)
-	if !ok {
-		return "", errNoHandle
-	}
-	return h.URL(c, name, pairs...)
+	return helpers.URL(c, name, pairs...)
 }
 
 // AbsoluteURL is [Handle.AbsoluteURL] with the handle found in c, or an
 // error wrapping [ErrNoHandle].
 func AbsoluteURL(c *gin.Context, name string, pairs ...string) (string, error) {
-	h, ok := FromContext(c)
-	if !ok {
-		return "", errNoHandle
-	}
-	return h.AbsoluteURL(c, name, pairs...)
+	return helpers.AbsoluteURL(c, name, pairs...)
 }
 
 // Redirect is [Handle.Redirect] with the handle found in c, or an error
-// wrapping [ErrNoHandle].
+// wrapping [ErrNoHandle]; a code outside 300-399 is a
+// *urlfor.RedirectCodeError, checked first.
 func Redirect(c *gin.Context, code int, name string, pairs ...string) error {
-	h, ok := FromContext(c)
-	if !ok {
-		return errNoHandle
-	}
-	return h.Redirect(c, code, name, pairs...)
+	return helpers.Redirect(c, code, name, pairs...)
 }

@@ -13,7 +13,20 @@ import (
 // Handle is a gin engine's membership in the party: it builds URLs
 // local-first, redirects, gives templates urlFor, and names routes through
 // [Handle.Router]. Get it from [Join]. It is safe for concurrent use.
+//
+// Its URL methods are [adapterkit.ContextHandle]'s, shaped to *gin.Context.
+// URL refuses, never builds, a value a handler could not get back: "/"
+// inside a :param (see the package doc for the engine modes), empty, "."
+// or "..", and a value another route would take (a *urlfor.ParamError
+// whose TakenBy names that route). Redirect writes through gin's
+// c.Redirect and takes 300, 301, 302, 303, 307 or 308 (RFC 9110 §15.4;
+// 304, 305 and 306 do not redirect, and gin's c.Redirect panics above
+// 308), else it returns a *urlfor.RedirectCodeError. gin hands its FuncMap
+// to the templates when it loads them, so call
+// engine.SetFuncMap(h.FuncMap()) before LoadHTMLGlob, LoadHTMLFiles or
+// LoadHTMLFS, even before the invitation.
 type Handle struct {
+	adapterkit.ContextHandle[*gin.Context]
 	engine *gin.Engine
 	kit    *adapterkit.Member
 	names  nameTable
@@ -52,6 +65,7 @@ func Join(engine *gin.Engine, opts ...Option) (h *Handle, err error) {
 	h = &Handle{engine: engine}
 	h.src = &source{h: h, templates: map[templateKey]*urlfor.Template{}}
 	h.kit = adapterkit.NewMember("partygin", "gin", cfg, h.src)
+	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect, adapterkit.RedirectCodes(redirectCode))
 	if err := joined.Add("partygin", engine, h); err != nil {
 		return nil, err
 	}

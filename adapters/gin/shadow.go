@@ -37,45 +37,30 @@ import (
 // answers 404, are refused by urlfor itself.
 
 // siblingIndex finds the routes of one method that may compete for a
-// parameter of another: those whose tokens before the parameter's literal
-// are the same, and whose literal there starts with it (the same node of
-// gin's tree, or a child of it), in O(log routes) rather than a scan.
+// parameter of another (adapterkit.SiblingIndex, one per method: one tree
+// per method in gin).
 type siblingIndex struct {
-	shapes []adapterkit.Shape     // By is "METHOD pattern"
-	byNode map[string][]literalAt // method and above(): sorted by literal
-}
-
-type literalAt struct {
-	literal string
-	shape   int
+	shapes []adapterkit.Shape // By is "METHOD pattern"
+	index  map[string]*adapterkit.SiblingIndex
+	method [][]int // method[s]: the shapes of shapes[s]'s method, as its index has them
+	at     []int   // at[s]: where shapes[s] is in method[s]
 }
 
 func newSiblingIndex(shapes []adapterkit.Shape) *siblingIndex {
-	x := &siblingIndex{shapes: shapes, byNode: map[string][]literalAt{}}
+	x := &siblingIndex{shapes: shapes, index: map[string]*adapterkit.SiblingIndex{}, method: make([][]int, len(shapes)), at: make([]int, len(shapes))}
+	byMethod := map[string][]int{}
 	for s, sh := range shapes {
-		for p, t := range sh.Tokens {
-			if t.Param == "" {
-				k := above(sh, p)
-				x.byNode[k] = append(x.byNode[k], literalAt{t.Literal, s})
-			}
-		}
+		m := sh.By[:strings.IndexByte(sh.By, ' ')]
+		x.at[s], byMethod[m] = len(byMethod[m]), append(byMethod[m], s)
 	}
-	for _, list := range x.byNode {
-		slices.SortFunc(list, func(a, b literalAt) int { return strings.Compare(a.literal, b.literal) })
+	for m, list := range byMethod {
+		mine := make([]adapterkit.Shape, len(list))
+		for k, s := range list {
+			mine[k], x.method[s] = shapes[s], list
+		}
+		x.index[m] = adapterkit.NewSiblingIndex(mine, false)
 	}
 	return x
-}
-
-// above is the method of sh and the structure of its tokens before token p
-// as far as a sibling must share it: literal text, and where parameters
-// and catch-alls stand (their names do not matter: gin gives a node one).
-func above(sh adapterkit.Shape, p int) string {
-	var b strings.Builder
-	b.WriteString(sh.By[:strings.IndexByte(sh.By, ' ')])
-	for _, t := range sh.Tokens[:p] {
-		fmt.Fprintf(&b, " %q%t", t.Literal, t.Wildcard)
-	}
-	return b.String()
 }
 
 // taken returns the values of token i (a parameter or catch-all) of shape
@@ -100,18 +85,12 @@ func (x *siblingIndex) taken(s, i int) []urlfor.Taken {
 	return adapterkit.Takens(cands)
 }
 
-// near returns shape s and the shapes at its node for token i, sorted by
-// their literal there.
+// near returns shape s and the shapes at its node for token i.
 func (x *siblingIndex) near(s, i int) []adapterkit.Shape {
-	toks := x.shapes[s].Tokens
-	lit := toks[i-1].Literal
-	list := x.byNode[above(x.shapes[s], i-1)]
-	k, _ := slices.BinarySearchFunc(list, lit, func(a literalAt, lit string) int { return strings.Compare(a.literal, lit) })
-	near := []adapterkit.Shape{x.shapes[s]}
-	for ; k < len(list) && strings.HasPrefix(list[k].literal, lit); k++ {
-		if list[k].shape != s {
-			near = append(near, x.shapes[list[k].shape])
-		}
+	list, sh := x.method[s], x.shapes[s]
+	near := []adapterkit.Shape{sh}
+	for _, k := range x.index[sh.By[:strings.IndexByte(sh.By, ' ')]].Near(x.at[s], i) {
+		near = append(near, x.shapes[list[k]])
 	}
 	return near
 }
@@ -240,4 +219,16 @@ func deadEnds(near []adapterkit.Shape, i int) []adapterkit.Shape {
 		}
 	}
 	return out
+}
+
+// above is the method of sh and the structure of its tokens before token p
+// as far as a sibling must share it: literal text, and where parameters
+// and catch-alls stand (their names do not matter: gin gives a node one).
+func above(sh adapterkit.Shape, p int) string {
+	var b strings.Builder
+	b.WriteString(sh.By[:strings.IndexByte(sh.By, ' ')])
+	for _, t := range sh.Tokens[:p] {
+		fmt.Fprintf(&b, " %q%t", t.Literal, t.Wildcard)
+	}
+	return b.String()
 }

@@ -43,11 +43,12 @@
 // [urlfor.Part]: exact values, prefixes, case-folded values, and patterns a
 // competing constrained parameter matches, each naming the route that takes
 // them, reported as [urlfor.ParamError.TakenBy]. [Siblings] finds the
-// candidates in the patterns; where the router can be asked which route a
-// path reaches without running a handler (echo's Router.Find, chi's
-// Mux.Find, http.ServeMux.Handler, gorilla's Router.Match), [Confirm] asks
-// it, so that the adapter does not re-implement the router's precedence;
-// where it cannot (gin, fiber), the adapter keeps a model of the router and
+// candidates in the patterns ([SiblingIndex] for a whole table at once);
+// where the router can be asked which route a path reaches without running
+// a handler (echo's Router.Find, chi's Mux.Find, http.ServeMux.Handler,
+// gorilla's Router.Match), [Confirm] asks it ([Witness] makes a path that
+// two routes both match, to ask with), so that the adapter does not
+// re-implement the router's precedence; where it cannot (gin, fiber), the adapter keeps a model of the router and
 // tests it against real HTTP.
 //
 // Values in handlers. A handler that reads a parameter the way its
@@ -60,7 +61,10 @@
 // context type C: URL(C, name, pairs...) (string, error),
 // AbsoluteURL(C, name, pairs...), Redirect(C, code, name, pairs...) error
 // (net/http adapters: Redirect(w, r, code, name, pairs...)), FuncMap(),
-// Participant(). [Member] implements them without the context. The
+// Participant(). [Member] implements them without the context;
+// [ContextHandle] shapes them to a framework's context type and
+// [HTTPHandle] to *http.Request, for a Handle to embed; [Lookup] is the
+// package-level helpers. The
 // package-level helpers that find the handle from the context alone fail
 // with [ErrNoHandle]. A bad redirect status is a [*urlfor.RedirectCodeError]
 // and nothing is written.

@@ -60,20 +60,36 @@ type Candidate struct {
 // routes[r]. Each candidate is returned once per sibling.
 func Siblings(routes []Shape, r, i int, fold bool) []Candidate {
 	rt := routes[r].Tokens
-	if i < 1 || i >= len(rt) || rt[i].isLiteral() || !rt[i-1].isLiteral() {
+	if !competing(rt, i) {
 		return nil
 	}
-	lit := rt[i-1].Literal
 	var out []Candidate
 	for ci, c := range routes {
-		ct := c.Tokens
-		if ci == r || len(ct) < i || !ct[i-1].isLiteral() || !hasPrefix(ct[i-1].Literal, lit, fold) || !samePrefix(rt[:i-1], ct[:i-1], fold) {
-			continue
+		if ci != r && near(rt, i, c.Tokens, fold) {
+			out = appendSibling(out, rt, i, c, fold)
 		}
-		if cand, ok := compete(rt, i, ct[i-1].Literal[len(lit):], ct[i:], fold); ok {
-			cand.By, cand.Fold = c.By, fold && cand.Kind != Matching
-			out = append(out, cand)
-		}
+	}
+	return out
+}
+
+// competing reports whether token i of rt is one Siblings looks at: a
+// parameter or wildcard after a literal.
+func competing(rt []Token, i int) bool {
+	return i >= 1 && i < len(rt) && !rt[i].isLiteral() && rt[i-1].isLiteral()
+}
+
+// near reports whether ct is at the node of token i of rt: the same tokens
+// before i-1, and a literal at i-1 that starts with rt's.
+func near(rt []Token, i int, ct []Token, fold bool) bool {
+	return len(ct) >= i && ct[i-1].isLiteral() && hasPrefix(ct[i-1].Literal, rt[i-1].Literal, fold) && samePrefix(rt[:i-1], ct[:i-1], fold)
+}
+
+// appendSibling appends the candidate of the sibling c of token i of rt,
+// if it takes any value.
+func appendSibling(out []Candidate, rt []Token, i int, c Shape, fold bool) []Candidate {
+	if cand, ok := compete(rt, i, c.Tokens[i-1].Literal[len(rt[i-1].Literal):], c.Tokens[i:], fold); ok {
+		cand.By, cand.Fold = c.By, fold && cand.Kind != Matching
+		out = append(out, cand)
 	}
 	return out
 }
