@@ -1,0 +1,144 @@
+package partyfiberv3_test
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/gofiber/fiber/v3"
+	partyfiberv3 "github.com/partyline-go/partyline/adapters/fiberv3"
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
+	"github.com/partyline-go/partyline/urlfor/adaptertest"
+)
+
+// TestConformance runs the adapter conformance suite on partyfiberv3, with
+// fiber's default Config (raw path, case-insensitive, not strict), and in
+// the other configurations that change how a URL routes back.
+func TestConformance(t *testing.T) {
+	for name, cfg := range map[string]fiber.Config{
+		"default":      {},
+		"UnescapePath": {UnescapePath: true},
+		"strict":       {CaseSensitive: true, StrictRouting: true},
+		"all":          {UnescapePath: true, CaseSensitive: true, StrictRouting: true},
+	} {
+		t.Run(name, func(t *testing.T) { adaptertest.Run(t, driver(cfg)) })
+	}
+}
+
+func driver(cfg fiber.Config) adaptertest.Driver {
+	return adaptertest.Driver{
+		Framework: "fiber v3",
+		Dialect:   fiberDialect,
+		NewApp: func(_ testing.TB, routes []adaptertest.Route, o adaptertest.Options) (*adaptertest.App, error) {
+			return newFiberApp(cfg, routes, o)
+		},
+		// c.Params hands the raw path text (UnescapePath false): exact for
+		// the values urlfor writes unescaped ("/" kept between a
+		// wildcard's segments); decoded text with UnescapePath.
+		NativeExact: func(v string, wildcard bool) bool {
+			for _, r := range v {
+				if !cfg.UnescapePath && !adapterkit.RawSegmentRunes.Contains(r) && !(wildcard && r == '/') {
+					return false
+				}
+			}
+			return true
+		},
+	}
+}
+
+// fiberDialect says a pattern in fiber's syntax: ":name", "*" for the
+// wildcard (c.Params key "*1"), and a constraint as an anchored regex
+// (fiber's regex constraint is unanchored; the suite anchors).
+func fiberDialect(p adaptertest.Pattern) (string, bool) {
+	return adaptertest.Translate(p, func(name, re string, wildcard bool) (string, bool) {
+		switch {
+		case wildcard:
+			return "*", true
+		case re != "":
+			return ":" + name + "<regex(^(?:" + re + ")$)>", true
+		}
+		return ":" + name, true
+	})
+}
+
+// fiberKey is the key c.Params and URL know a neutral parameter by.
+func fiberKey(p adaptertest.Param) string {
+	if p.Wildcard {
+		return "*1"
+	}
+	return p.Name
+}
+
+func newFiberApp(cfg fiber.Config, routes []adaptertest.Route, o adaptertest.Options) (*adaptertest.App, error) {
+	var opts []partyfiberv3.Option
+	if o.Namespace != "" {
+		opts = append(opts, partyfiberv3.Namespace(o.Namespace))
+	}
+	if o.InviteRoute != "" {
+		opts = append(opts, partyfiberv3.InviteRoute(o.InviteRoute))
+	}
+	app := fiber.New(cfg)
+	h, err := partyfiberv3.Join(app, opts...) // first, as fiber apps should
+	if err != nil {
+		return nil, err
+	}
+	keys := map[string]string{} // neutral wildcard names -> "*1"
+	for _, r := range routes {
+		pattern, _ := fiberDialect(r.Pattern)
+		method := r.Method
+		if method == "" {
+			method = fiber.MethodGet
+		}
+		route := app.Add([]string{method}, pattern, fiberEcho(h, r))
+		if r.Name != "" {
+			route.Name(r.Name)
+		}
+		for _, p := range adaptertest.Params(r.Pattern) {
+			keys[p.Name] = fiberKey(p)
+		}
+	}
+	return &adaptertest.App{
+		Handler: partyfiberv3.Handler(app),
+		URL: func(name string, pairs ...string) (string, error) {
+			pairs = append([]string(nil), pairs...)
+			for i := 0; i < len(pairs); i += 2 {
+				if k, ok := keys[pairs[i]]; ok {
+					pairs[i] = k
+				}
+			}
+			return h.URL(nil, name, pairs...)
+		},
+		JoinAgain: func() error {
+			_, err := partyfiberv3.Join(app, opts...)
+			return err
+		},
+	}, nil
+}
+
+// fiberEcho answers as the suite asks: Native is c.Params, Param is
+// partyfiberv3.Param, Self the handle's URL for those values.
+func fiberEcho(h *partyfiberv3.Handle, r adaptertest.Route) fiber.Handler {
+	params := adaptertest.Params(r.Pattern)
+	return func(c fiber.Ctx) error {
+		e := adaptertest.Echo{Route: r.Name, Native: map[string]string{}, Param: map[string]string{}}
+		var pairs []string
+		for _, p := range params {
+			v, err := partyfiberv3.Param(c, fiberKey(p))
+			if err != nil {
+				v = "error: " + err.Error()
+			}
+			e.Native[p.Name], e.Param[p.Name] = c.Params(fiberKey(p)), v
+			pairs = append(pairs, fiberKey(p), v)
+		}
+		if r.Name != "" {
+			if u, err := h.URL(c, r.Name, pairs...); err != nil {
+				e.Self = err.Error()
+			} else {
+				e.Self = u
+			}
+		}
+		rec := httptest.NewRecorder()
+		adaptertest.WriteEcho(rec, e)
+		c.Set(fiber.HeaderContentType, rec.Header().Get("Content-Type"))
+		return c.Status(rec.Code).Send(rec.Body.Bytes())
+	}
+}
