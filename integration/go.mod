@@ -7,19 +7,23 @@ require (
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/gofiber/fiber/v2 v2.52.15
+	github.com/gofiber/fiber/v3 v3.1.0
 	github.com/gorilla/mux v1.8.1
 	github.com/labstack/echo/v4 v4.16.0
+	github.com/labstack/echo/v5 v5.4.6
 	github.com/partyline-go/partyline v0.0.0
 	github.com/partyline-go/partyline/adapters/chi v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/echo v0.0.0-00010101000000-000000000000
+	github.com/partyline-go/partyline/adapters/echov5 v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/fiber v0.0.0-00010101000000-000000000000
+	github.com/partyline-go/partyline/adapters/fiberv3 v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/gin v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/mux v0.0.0-00010101000000-000000000000
-	github.com/valyala/fasthttp v1.51.0
+	github.com/valyala/fasthttp v1.69.0
 )
 
 require (
-	github.com/andybalholm/brotli v1.1.0 // indirect
+	github.com/andybalholm/brotli v1.2.0 // indirect
 	github.com/bytedance/gopkg v0.1.3 // indirect
 	github.com/bytedance/sonic v1.15.0 // indirect
 	github.com/bytedance/sonic/loader v0.5.0 // indirect
@@ -33,9 +37,11 @@ require (
 	github.com/go-playground/validator/v10 v10.30.1 // indirect
 	github.com/goccy/go-json v0.10.5 // indirect
 	github.com/goccy/go-yaml v1.19.2 // indirect
+	github.com/gofiber/schema v1.7.0 // indirect
+	github.com/gofiber/utils/v2 v2.0.2 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/json-iterator/go v1.1.12 // indirect
-	github.com/klauspost/compress v1.17.9 // indirect
+	github.com/klauspost/compress v1.18.4 // indirect
 	github.com/klauspost/cpuid/v2 v2.3.0 // indirect
 	github.com/labstack/gommon v0.5.0 // indirect
 	github.com/leodido/go-urn v1.4.0 // indirect
@@ -45,19 +51,20 @@ require (
 	github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd // indirect
 	github.com/modern-go/reflect2 v1.0.2 // indirect
 	github.com/pelletier/go-toml/v2 v2.2.4 // indirect
+	github.com/philhofer/fwd v1.2.0 // indirect
 	github.com/quic-go/qpack v0.6.0 // indirect
 	github.com/quic-go/quic-go v0.59.0 // indirect
 	github.com/rivo/uniseg v0.2.0 // indirect
+	github.com/tinylib/msgp v1.6.3 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
-	github.com/valyala/tcplisten v1.0.0 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/arch v0.22.0 // indirect
-	golang.org/x/crypto v0.53.0 // indirect
-	golang.org/x/net v0.56.0 // indirect
-	golang.org/x/sys v0.46.0 // indirect
+	golang.org/x/crypto v0.54.0 // indirect
+	golang.org/x/net v0.57.0 // indirect
+	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.40.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
@@ -67,7 +74,9 @@ replace github.com/partyline-go/partyline => ..
 replace (
 	github.com/partyline-go/partyline/adapters/chi => ../adapters/chi
 	github.com/partyline-go/partyline/adapters/echo => ../adapters/echo
+	github.com/partyline-go/partyline/adapters/echov5 => ../adapters/echov5
 	github.com/partyline-go/partyline/adapters/fiber => ../adapters/fiber
+	github.com/partyline-go/partyline/adapters/fiberv3 => ../adapters/fiberv3
 	github.com/partyline-go/partyline/adapters/gin => ../adapters/gin
 	github.com/partyline-go/partyline/adapters/mux => ../adapters/mux
 )

@@ -10,11 +10,15 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	"github.com/gorilla/mux"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 	partychi "github.com/partyline-go/partyline/adapters/chi"
 	partyecho "github.com/partyline-go/partyline/adapters/echo"
+	partyechov5 "github.com/partyline-go/partyline/adapters/echov5"
 	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
+	partyfiberv3 "github.com/partyline-go/partyline/adapters/fiberv3"
 	partygin "github.com/partyline-go/partyline/adapters/gin"
 	partymux "github.com/partyline-go/partyline/adapters/mux"
 	"github.com/partyline-go/partyline/core"
@@ -38,14 +42,17 @@ const (
 	local = "/posts/" + year + "/" + slug
 )
 
-// The five apps of a party, where they are mounted (their namespace is
-// the prefix without "/") and their framework.
+// The seven apps of a party, where they are mounted (their namespace is
+// the prefix without "/") and their framework: five of the first adapters
+// and the two of issue 12, echo v5 and fiber v3.
 var mounts = []struct{ prefix, framework string }{
 	{"/blog", "echo"},
 	{"/shop", "gin"},
 	{"/api", "gorilla/mux"},
 	{"/admin", "chi"},
 	{"/legacy", "fiber"},
+	{"/blog5", "echo v5"},
+	{"/events", "fiber v3"},
 }
 
 // invitePaths lists the invite path of every app, in the order of mounts.
@@ -57,7 +64,7 @@ func invitePaths() []string {
 	return paths
 }
 
-// apps are five framework apps of n routes each, joined (their invite
+// apps are seven framework apps of n routes each, joined (their invite
 // route registered) and mounted in an http.ServeMux with http.StripPrefix,
 // but not yet invited.
 type apps struct {
@@ -69,9 +76,11 @@ type apps struct {
 	mux        *mux.Router
 	chi        *chi.Mux
 	fiber      *fiber.App
+	echo5      *echov5.Echo
+	fiber3     *fiberv3.App
 }
 
-// fixture is a party of five apps, invited.
+// fixture is a party of seven apps, invited.
 type fixture struct {
 	*apps
 	party   *core.Party
@@ -108,7 +117,7 @@ func siblingAt(i int, param func(string) string) (pattern, name string) {
 	return "/posts/" + siblingWords[i] + "/" + param("slug"), "s-" + siblingWords[i]
 }
 
-// newApps builds five apps of n routes each and their dispatcher.
+// newApps builds seven apps of n routes each and their dispatcher.
 func newApps(tb testing.TB, n int) *apps { return newAppsWith(tb, n, false) }
 
 // newAppsWith is newApps, with the static sibling routes of siblingWords
@@ -192,7 +201,27 @@ func newAppsWith(tb testing.TB, n int, siblings bool) *apps {
 	// the party and not fiber's own lazy start.
 	a.fiber.Handler()
 
-	handlers := []http.Handler{a.echo, a.gin, a.mux, a.chi, partyfiber.Handler(a.fiber)}
+	// echo v5 at /blog5: names through echo's AddRoute (partyechov5.Named).
+	a.echo5 = echov5.New()
+	_, err = partyechov5.Join(a.echo5)
+	check("partyechov5.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, colon)
+		partyechov5.Named(a.echo5, name).GET(p, func(c *echov5.Context) error { return c.NoContent(http.StatusOK) })
+	}
+
+	// fiber v3 at /events, through partyfiberv3's bridge over fiber v3's
+	// adaptor; its routing tree built now, as fiber v2's.
+	a.fiber3 = fiberv3.New()
+	_, err = partyfiberv3.Join(a.fiber3)
+	check("partyfiberv3.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, colon)
+		a.fiber3.Get(p, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) }).Name(name)
+	}
+	a.fiber3.Handler()
+
+	handlers := []http.Handler{a.echo, a.gin, a.mux, a.chi, partyfiber.Handler(a.fiber), a.echo5, partyfiberv3.Handler(a.fiber3)}
 	for i, m := range mounts {
 		a.dispatcher.Handle(m.prefix+"/", http.StripPrefix(m.prefix, handlers[i]))
 	}
@@ -225,7 +254,7 @@ var (
 	fixtures   = map[[2]int]*fixture{}
 )
 
-// party returns the party of five apps of n routes each, made once and
+// party returns the party of seven apps of n routes each, made once and
 // shared by the benchmarks that only read it.
 func party(tb testing.TB, n int) *fixture { return partyWith(tb, n, false) }
 

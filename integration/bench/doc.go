@@ -1,9 +1,10 @@
-// Package bench holds partyline's cross-framework benchmarks (issue 8): URLs
-// built across apps by urlfor, side by side with the frameworks' own reverse
-// routing (echo's Reverse, gorilla/mux's Route.URL, fiber's GetRouteURL) and
-// with the floor, a concatenation with url.PathEscape; urlFor in an
-// html/template page; what Party.ServeHTTP adds to a request; and the
-// start-up of a party of five apps.
+// Package bench holds partyline's cross-framework benchmarks (issues 8 and
+// 12): URLs built across apps by urlfor, side by side with the frameworks'
+// own reverse routing (echo's Reverse in v4 and v5, gorilla/mux's
+// Route.URL, fiber's GetRouteURL in v2 and v3) and with the floor, a
+// concatenation with url.PathEscape; urlFor in an html/template page; what
+// Party.ServeHTTP adds to a request; and the start-up of a party of seven
+// apps (echo v4 and v5, gin, gorilla/mux, chi, fiber v2 and v3).
 //
 // The package has no code of its own: everything is in its _test.go files.
 // Run them all with run.sh, which prints a benchstat table, or once each, as

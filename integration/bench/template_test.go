@@ -35,7 +35,7 @@ func posts() []post {
 }
 
 // BenchmarkTemplate renders a page of 100 links with html/template: with
-// urlFor (urlfor.FuncMap of the party's builder, five apps of 10 routes),
+// urlFor (urlfor.FuncMap of the party's builder, seven apps of 10 routes),
 // and with the floor's concatenation as the template function. Values go
 // through urlfor.Pairs (an int year becomes a string) and html/template
 // escapes the attribute either way.

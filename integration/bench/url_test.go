@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/valyala/fasthttp"
 )
@@ -17,6 +18,15 @@ import (
 // "post", mounted at /blog.
 const crossApp = "/blog" + local
 
+// The same route of the echo v5 app (at /blog5) and of the fiber v3 app (at
+// /events), and the URLs partyline builds for them.
+const (
+	echov5Name  = "blog5:post"
+	echov5URL   = "/blog5" + local
+	fiberv3Name = "events:post"
+	fiberv3URL  = "/events" + local
+)
+
 // Sinks keep results alive where a benchmark does not use b.Loop's.
 var (
 	sink    string
@@ -24,10 +34,13 @@ var (
 )
 
 // BenchmarkURL builds the URL of the same two-parameter route, in a party
-// of five apps of 10 and of 1000 routes each:
+// of seven apps of 10 and of 1000 routes each:
 //
 //   - partyline/Builder: urlfor.New(party).URL("blog:post", ...), from
 //     outside every app;
+//   - partyline/Builder_echov5 and partyline/Builder_fiberv3: the same, to
+//     the echo v5 app's endpoint ("blog5:post") and to the fiber v3 app's
+//     ("events:post");
 //   - partyline/Handle: a gin handle building the echo app's URL, as a gin
 //     handler would (local-first: the gin app is looked at first, then the
 //     party's directory);
@@ -38,6 +51,12 @@ var (
 //   - fiber/GetRouteURL: fiber v2's c.GetRouteURL on the fiber app, with a
 //     fiber.Map made per call as a handler makes it (no mount prefix, no
 //     escaping).
+//   - echov5/Reverse: echo v5's e.Router().Routes().Reverse on the echo v5
+//     app (no mount prefix, values written with %v, unescaped: echo #2165;
+//     it scans the route list);
+//   - fiberv3/GetRouteURL: fiber v3's c.GetRouteURL on the fiber v3 app,
+//     with a fiber.Map made per call (no mount prefix, raw values, a
+//     missing one left empty: fiber #4604).
 //
 // BenchmarkURLFloor is the least any builder can do for the same URL.
 func BenchmarkURL(b *testing.B) {
@@ -53,6 +72,23 @@ func BenchmarkURL(b *testing.B) {
 			}
 			cpu.report(b)
 		})
+		for _, to := range []struct{ kind, name, want string }{
+			{"Builder_echov5", echov5Name, echov5URL},
+			{"Builder_fiberv3", fiberv3Name, fiberv3URL},
+		} {
+			b.Run(fmt.Sprintf("routes=%d/partyline/%s", n, to.kind), func(b *testing.B) {
+				ub := f.builder
+				if u, err := ub.URL(to.name, "year", year, "slug", slug); err != nil || u != to.want {
+					b.Fatalf("Builder.URL(%q) = %q, %v; want %q", to.name, u, err, to.want)
+				}
+				b.ReportAllocs()
+				cpu := startCPU()
+				for b.Loop() {
+					ub.URL(to.name, "year", year, "slug", slug)
+				}
+				cpu.report(b)
+			})
+		}
 		b.Run(fmt.Sprintf("routes=%d/partyline/Handle", n), func(b *testing.B) {
 			h := f.ginHandle
 			c := gin.CreateTestContextOnly(httptest.NewRecorder(), f.gin)
@@ -102,6 +138,34 @@ func BenchmarkURL(b *testing.B) {
 			cpu := startCPU()
 			for b.Loop() {
 				c.GetRouteURL("post", fiber.Map{"year": year, "slug": slug})
+			}
+			cpu.report(b)
+		})
+		b.Run(fmt.Sprintf("routes=%d/echov5/Reverse", n), func(b *testing.B) {
+			routes := f.echo5.Router().Routes()
+			if u, err := routes.Reverse("post", year, slug); err != nil || u != local {
+				b.Fatalf("echo v5 Routes().Reverse = %q, %v; want %q", u, err, local)
+			}
+			e := f.echo5
+			b.ReportAllocs()
+			cpu := startCPU()
+			for b.Loop() {
+				e.Router().Routes().Reverse("post", year, slug)
+			}
+			cpu.report(b)
+		})
+		b.Run(fmt.Sprintf("routes=%d/fiberv3/GetRouteURL", n), func(b *testing.B) {
+			app := f.fiber3
+			c := app.AcquireCtx(&fasthttp.RequestCtx{})
+			defer app.ReleaseCtx(c)
+			u, err := c.GetRouteURL("post", fiberv3.Map{"year": year, "slug": slug})
+			if err != nil || u != local {
+				b.Fatalf("fiber v3 GetRouteURL = %q, %v; want %q", u, err, local)
+			}
+			b.ReportAllocs()
+			cpu := startCPU()
+			for b.Loop() {
+				c.GetRouteURL("post", fiberv3.Map{"year": year, "slug": slug})
 			}
 			cpu.report(b)
 		})

@@ -5,27 +5,30 @@ import (
 	"strings"
 	"time"
 
-	"github.com/labstack/echo/v4"
-	partyecho "github.com/partyline-go/partyline/adapters/echo"
+	"github.com/labstack/echo/v5"
+	partyechov5 "github.com/partyline-go/partyline/adapters/echov5"
 )
 
-// newBlog is the Echo app at "/blog". Echo names routes itself
-// (Route.Name); its comment form redirects by name to the chi admin.
-func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
+// newBlog is the echo v5 app at "/blog". echo v5 names routes itself
+// (Route.Name, given with e.AddRoute, or in one line with
+// partyechov5.Named, since e.GET returns a RouteInfo whose Name cannot be
+// set); its comment form redirects by name to the chi admin.
+func newBlog(s *Store, opts ...partyechov5.Option) (*echo.Echo, error) {
 	e := echo.New()
-	e.HideBanner, e.HidePort = true, true
-	h, err := partyecho.Join(e, opts...)
+	h, err := partyechov5.Join(e, opts...)
 	if err != nil {
 		return nil, err
 	}
-	e.Renderer = &partyecho.Renderer{Template: parse(h.FuncMap(), blogPages)}
-	e.GET("/", func(c echo.Context) error {
-		return c.Render(http.StatusOK, "blog/index", view{"Blog", "echo", s.Posts})
-	}).Name = "index"
-	// partyecho.Param, not c.Param: echo hands raw values when the request
-	// has a RawPath.
-	post := func(c echo.Context) (Post, error) {
-		slug, err := partyecho.Param(c, "slug")
+	e.Renderer = &echo.TemplateRenderer{Template: parse(h.FuncMap(), blogPages)}
+	if _, err := e.AddRoute(echo.Route{Method: http.MethodGet, Path: "/", Name: "index", Handler: func(c *echo.Context) error {
+		return c.Render(http.StatusOK, "blog/index", view{"Blog", "echo v5", s.Posts})
+	}}); err != nil {
+		return nil, err
+	}
+	// partyechov5.Param, not c.Param: echo hands raw values when the
+	// request has a RawPath.
+	post := func(c *echo.Context) (Post, error) {
+		slug, err := partyechov5.Param(c, "slug")
 		if err != nil {
 			return Post{}, echo.NewHTTPError(http.StatusBadRequest, err.Error())
 		}
@@ -35,7 +38,7 @@ func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 		}
 		return p, nil
 	}
-	e.GET("/posts/:slug", func(c echo.Context) error {
+	partyechov5.Named(e, "post").GET("/posts/:slug", func(c *echo.Context) error {
 		p, err := post(c)
 		if err != nil {
 			return err
@@ -44,9 +47,9 @@ func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 			Post     Post
 			Comments []Comment
 		}{p, s.Comments(p.Slug)}
-		return c.Render(http.StatusOK, "blog/post", view{p.Title, "echo", data})
-	}).Name = "post"
-	e.POST("/posts/:slug/comments", func(c echo.Context) error {
+		return c.Render(http.StatusOK, "blog/post", view{p.Title, "echo v5", data})
+	})
+	partyechov5.Named(e, "comment").POST("/posts/:slug/comments", func(c *echo.Context) error {
 		p, err := post(c)
 		if err != nil {
 			return err
@@ -58,6 +61,6 @@ func newBlog(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 		s.AddComment(Comment{Post: p.Slug, Author: author, Text: text, At: time.Now()})
 		// The admin is a chi app: the blog knows only its endpoint's name.
 		return h.Redirect(c, http.StatusSeeOther, "admin:comments", "post", p.Slug)
-	}).Name = "comment"
+	})
 	return e, nil
 }

@@ -28,10 +28,13 @@ func chromium(t *testing.T) string {
 }
 
 // TestBrowser clicks through the site in headless Chromium: from the Gin
-// shop to the Echo blog, a post, the comment form (posted to Echo,
+// shop to the echo v5 blog, a post, the comment form (posted to echo v5,
 // redirected by name to the chi admin), the mux API page, the admin, the
-// Fiber legacy app, the net/http help, back to the shop and on to the API's
-// JSON, checking titles and URLs at each step.
+// fiber v2 legacy app, from a legacy page to a fiber v3 event and back,
+// the events list, from an event to the echo v5 blog, from a post to its
+// echo v4 archived predecessor and forward again, the archive, from an
+// archived post to a fiber v2 page, the net/http help, back to the shop and
+// on to the API's JSON, checking titles and URLs at each step.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -73,7 +76,7 @@ func TestBrowser(t *testing.T) {
 			got, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](
 				`[location.pathname + location.search, document.readyState === "complete" ? document.title : "(loading)"]`))
 			if err == nil && len(got) == 2 && got[0] == wantURL && got[1] == wantTitle {
-				t.Logf("%-26s %-40s %q", step, got[0], got[1])
+				t.Logf("%-30s %-40s %q", step, got[0], got[1])
 				return
 			}
 		}
@@ -84,9 +87,9 @@ func TestBrowser(t *testing.T) {
 	do("open the shop", chromedp.Navigate(srv.URL+"/"))
 	at("the shop (gin)", "/", "Shop")
 	click("click Blog", "#nav-blog")
-	at("the blog (echo)", "/blog/", "Blog")
+	at("the blog (echo v5)", "/blog/", "Blog")
 	click("click a post", "a.post")
-	at("a post (echo)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	at("a post (echo v5)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
 	do("comment",
 		chromedp.SendKeys(chromedp.CSS(`#comment input[name="author"]`), "Ann"),
 		chromedp.SendKeys(chromedp.CSS(`#comment input[name="text"]`), "Lovely shoes"),
@@ -104,9 +107,29 @@ func TestBrowser(t *testing.T) {
 	click("click Admin", "#nav-admin")
 	at("the admin (chi)", "/admin/", "Admin")
 	click("click Legacy", "#nav-legacy")
-	at("the legacy app (fiber)", "/legacy/", "Legacy")
+	at("the legacy app (fiber v2)", "/legacy/", "Legacy")
 	click("click a page", "a.page")
-	at("a legacy page (fiber)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
+	at("a legacy page (fiber v2)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
+	click("click its event", "#event")
+	at("v2 -> an event (fiber v3)", "/events/winter-market", "Winter market")
+	click("click where it began", "#page")
+	at("v3 -> legacy page (fiber v2)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
+	click("click Events", "#nav-events")
+	at("the events (fiber v3)", "/events/", "Events")
+	click("click an event", "a.event")
+	at("an event (fiber v3)", "/events/winter-market", "Winter market")
+	click("click its blog post", "#post")
+	at("v3 -> a post (echo v5)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	click("click the archive", "#archive")
+	at("v5 -> old post (echo v4)", "/archive/posts/first-shoes-2009", "Our first shoes (2009)")
+	click("click the follow-up", "#followup")
+	at("v4 -> a post (echo v5)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	click("click Archive", "#nav-archive")
+	at("the archive (echo v4)", "/archive/", "Archive")
+	click("click an old post", "a.oldpost")
+	at("an old post (echo v4)", "/archive/posts/first-shoes-2009", "Our first shoes (2009)")
+	click("click its legacy page", "#page")
+	at("v4 -> legacy page (fiber v2)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
 	click("click Help", "#nav-help")
 	at("help (net/http)", "/help/", "Help")
 	click("click Shop", "#nav-shop")
@@ -114,7 +137,7 @@ func TestBrowser(t *testing.T) {
 	click("click a product", "a.product")
 	at("a product (gin)", "/products/1", "Red shoes")
 	click("click its review", "#review")
-	at("its review (echo)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	at("its review (echo v5)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
 	click("click API", "#nav-api")
 	at("the API page (mux)", "/api/", "API")
 	click("click All items", "#items")

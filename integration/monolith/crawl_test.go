@@ -89,9 +89,32 @@ func links(t *testing.T, from, contentType string, body []byte) []link {
 	return out
 }
 
+// mainOf is the <main> element of an HTML page: its content, without the
+// navigation every page shares.
+func mainOf(body []byte) []byte {
+	s := string(body)
+	i, j := strings.Index(s, "<main>"), strings.LastIndex(s, "</main>")
+	if i < 0 || j < i {
+		return nil
+	}
+	return body[i:j]
+}
+
+// generationLinks are the links across generations that the content of
+// the pages (not only the navigation) must have, from app to app.
+var generationLinks = [][2]string{
+	{"echo v5", "echo v4"},   // a blog post to its archived predecessor
+	{"echo v4", "echo v5"},   // an archived post forward to the blog
+	{"fiber v3", "fiber v2"}, // an event back to a legacy page
+	{"fiber v2", "fiber v3"}, // a legacy page forward to an event
+}
+
 // TestCrawl follows every link of every page from the shop's home page,
 // forms and redirects included, and checks that nothing is broken, that
-// every app is reached, and that each app links to at least two others.
+// every app is reached, that the content of each app's pages (navigation
+// left out) links to at least two other apps, and that the two generations
+// link to each other: echo v5 and echo v4 both ways, fiber v3 and fiber v2
+// both ways, every legacy app to and from the current generation.
 func TestCrawl(t *testing.T) {
 	_, srv := newServer(t)
 	client := srv.Client()
@@ -100,7 +123,7 @@ func TestCrawl(t *testing.T) {
 	seen := map[string]bool{}
 	queue := []link{{from: "(start)", to: "/"}}
 	reached := map[string]bool{}
-	linksTo := map[string]map[string]bool{} // app -> apps it links to
+	linksTo := map[string]map[string]bool{} // app -> apps its pages' content links to
 	posted := 0
 	for len(queue) > 0 {
 		l := queue[0]
@@ -141,7 +164,13 @@ func TestCrawl(t *testing.T) {
 		}
 		app := appOf(final)
 		reached[app] = true
-		for _, next := range links(t, final, resp.Header.Get("Content-Type"), body) {
+		contentType := resp.Header.Get("Content-Type")
+		queue = append(queue, links(t, final, contentType, body)...)
+		content := body
+		if strings.HasPrefix(contentType, "text/html") {
+			content = mainOf(body)
+		}
+		for _, next := range links(t, final, contentType, content) {
 			target, err := url.Parse(next.to)
 			if err != nil {
 				t.Errorf("%s: bad link %q", final, next.to)
@@ -153,15 +182,34 @@ func TestCrawl(t *testing.T) {
 				}
 				linksTo[app][other] = true
 			}
-			queue = append(queue, next)
 		}
+	}
+	legacy := map[string]bool{}
+	for _, m := range monolith.Mounts {
+		legacy[m.Framework] = m.Legacy
 	}
 	for _, m := range monolith.Mounts {
 		if !reached[m.Framework] {
 			t.Errorf("no link reaches the %s app at %q", m.Framework, m.Prefix)
 		}
 		if n := len(linksTo[m.Framework]); n < 2 {
-			t.Errorf("the %s app links to %d other apps, want at least 2", m.Framework, n)
+			t.Errorf("the content of the %s app links to %d other apps, want at least 2", m.Framework, n)
+		}
+		if !m.Legacy {
+			continue
+		}
+		out, in := false, false
+		for other, isLegacy := range legacy {
+			out = out || !isLegacy && linksTo[m.Framework][other]
+			in = in || !isLegacy && linksTo[other][m.Framework]
+		}
+		if !out || !in {
+			t.Errorf("the legacy %s app: links to the current generation %v, linked from it %v; want both", m.Framework, out, in)
+		}
+	}
+	for _, g := range generationLinks {
+		if !linksTo[g[0]][g[1]] {
+			t.Errorf("no page of the %s app links to the %s app", g[0], g[1])
 		}
 	}
 	if posted == 0 {
@@ -251,7 +299,7 @@ func TestRoutesTable(t *testing.T) {
 	for _, r := range site.Routes() {
 		names = append(names, r.Name)
 	}
-	for _, want := range []string{"shop:product", "blog:post", "api:item", "admin:comments", "legacy:page", "help:topic"} {
+	for _, want := range []string{"shop:product", "blog:post", "events:event", "api:item", "admin:comments", "help:topic", "archive:post", "legacy:page"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("the table has no %s", want)
 		}

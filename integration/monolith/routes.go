@@ -31,7 +31,11 @@ func (s *Site) Routes() []Row {
 		if _, path, ok := strings.Cut(pattern, " "); ok {
 			pattern = path
 		}
-		rows = append(rows, Row{e.Name, e.Framework, method, e.MountPrefix + pattern, s.example(e)})
+		framework := e.Framework
+		if m, ok := mountAt(e.MountPrefix); ok {
+			framework = m.Framework // with its major version
+		}
+		rows = append(rows, Row{e.Name, framework, method, e.MountPrefix + pattern, s.example(e)})
 	}
 	return rows
 }

@@ -1,15 +1,20 @@
 package monolith
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	partychi "github.com/partyline-go/partyline/adapters/chi"
 	partyecho "github.com/partyline-go/partyline/adapters/echo"
+	partyechov5 "github.com/partyline-go/partyline/adapters/echov5"
 	partyfiber "github.com/partyline-go/partyline/adapters/fiber"
+	partyfiberv3 "github.com/partyline-go/partyline/adapters/fiberv3"
 	partygin "github.com/partyline-go/partyline/adapters/gin"
 	partymux "github.com/partyline-go/partyline/adapters/mux"
 	partyhttp "github.com/partyline-go/partyline/adapters/nethttp"
@@ -29,14 +34,35 @@ type Options struct {
 // DebugPath is where the endpoint table is served with Options.Debug.
 const DebugPath = "/__party__"
 
-// Mounts lists where each app is mounted, in invitation order.
-var Mounts = []struct{ Prefix, Framework string }{
-	{"", "gin"},
-	{"/blog", "echo"},
-	{"/api", "gorilla/mux"},
-	{"/admin", "chi"},
-	{"/legacy", "fiber"},
-	{"/help", "net/http"},
+// Mount is where one app is mounted and what serves it.
+type Mount struct {
+	Prefix    string // "" for the app at "/"
+	Framework string // with its major version: "echo v5"
+	Legacy    bool   // of the legacy part of the site
+}
+
+// Mounts lists where each app is mounted, in invitation order: the current
+// generation (the blog on echo v5, the events on fiber v3), then the legacy
+// part of the site (the archive on echo v4, the legacy pages on fiber v2).
+var Mounts = []Mount{
+	{"", "gin v1", false},
+	{"/blog", "echo v5", false},
+	{"/events", "fiber v3", false},
+	{"/api", "gorilla/mux v1", false},
+	{"/admin", "chi v5", false},
+	{"/help", "net/http", false},
+	{"/archive", "echo v4", true},
+	{"/legacy", "fiber v2", true},
+}
+
+// mountAt returns the mount of prefix.
+func mountAt(prefix string) (Mount, bool) {
+	for _, m := range Mounts {
+		if m.Prefix == prefix {
+			return m, true
+		}
+	}
+	return Mount{}, false
 }
 
 // InvitePaths returns the invite path of every app.
@@ -55,10 +81,11 @@ type Site struct {
 	Store   *Store
 
 	handler http.Handler
+	events  *fiberv3.App
 	legacy  *fiber.App
 }
 
-// New builds the six apps, mounts them in an http.ServeMux and wraps it in a
+// New builds the eight apps, mounts them in an http.ServeMux and wraps it in a
 // party, which invites every app before New returns.
 func New(o Options) (*Site, error) {
 	s := &Site{Store: NewStore()}
@@ -72,9 +99,13 @@ func New(o Options) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shop: %w", err)
 	}
-	blog, err := newBlog(s.Store, partyecho.WithLogger(appLog))
+	blog, err := newBlog(s.Store, partyechov5.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("blog: %w", err)
+	}
+	s.events, err = newEvents(s.Store, partyfiberv3.WithLogger(appLog))
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
 	}
 	api, err := newAPI(s.Store, partymux.WithLogger(appLog))
 	if err != nil {
@@ -92,14 +123,20 @@ func New(o Options) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("help: %w", err)
 	}
+	archive, err := newArchive(s.Store, partyecho.WithLogger(appLog))
+	if err != nil {
+		return nil, fmt.Errorf("archive: %w", err)
+	}
 
 	mux := http.NewServeMux()
 	mux.Handle("/", shop)
 	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	mux.Handle("/events/", http.StripPrefix("/events", partyfiberv3.Handler(s.events)))
 	mux.Handle("/api/", http.StripPrefix("/api", api))
 	mux.Handle("/admin/", http.StripPrefix("/admin", admin))
-	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(s.legacy)))
 	mux.Handle("/help/", http.StripPrefix("/help", help))
+	mux.Handle("/archive/", http.StripPrefix("/archive", archive))
+	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(s.legacy)))
 
 	s.Party, err = core.New(mux, InvitePaths(), core.WithLogger(o.Logger))
 	if err != nil {
@@ -116,11 +153,12 @@ func New(o Options) (*Site, error) {
 // ServeHTTP serves the whole site.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// Close releases the Fiber app.
-func (s *Site) Close() error { return s.legacy.Shutdown() }
+// Close releases the two fiber apps.
+func (s *Site) Close() error { return errors.Join(s.events.Shutdown(), s.legacy.Shutdown()) }
 
 // Summary writes one line per participant: namespace, mount prefix,
-// framework and number of endpoints.
+// framework and major version, number of endpoints, and "(legacy)" for the
+// legacy part of the site.
 func (s *Site) Summary(w io.Writer) {
 	for _, p := range s.Builder.Participants() {
 		n := 0
@@ -129,10 +167,15 @@ func (s *Site) Summary(w io.Writer) {
 				n++
 			}
 		}
-		prefix := p.MountPrefix()
-		if prefix == "" {
-			prefix = "/"
+		m, ok := mountAt(p.MountPrefix())
+		if !ok {
+			m.Framework = p.Framework()
 		}
-		fmt.Fprintf(w, "  %-8s %-8s %-12s %d endpoints\n", p.Namespace(), prefix, p.Framework(), n)
+		prefix := cmp.Or(p.MountPrefix(), "/")
+		legacy := ""
+		if m.Legacy {
+			legacy = "  (legacy)"
+		}
+		fmt.Fprintf(w, "  %-8s %-9s %-15s %d endpoints%s\n", p.Namespace(), prefix, m.Framework, n, legacy)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"html/template"
 )
 
-// layout is shared by every HTML page. Its links name endpoints of all six
-// apps: each app renders it with its own urlFor, so the same template works
+// layout is shared by every HTML page. Its links name endpoints of all eight
+// apps, the current generation first, then the legacy part: each app renders it with its own urlFor, so the same template works
 // wherever it is mounted.
 const layout = `
 {{define "header"}}<!doctype html>
@@ -15,10 +15,12 @@ const layout = `
 <body><nav>
 <a id="nav-shop" href="{{urlFor "shop:home"}}">Shop</a>
 <a id="nav-blog" href="{{urlFor "blog:index"}}">Blog</a>
+<a id="nav-events" href="{{urlFor "events:index"}}">Events</a>
 <a id="nav-api" href="{{urlFor "api:docs"}}">API</a>
 <a id="nav-admin" href="{{urlFor "admin:dashboard"}}">Admin</a>
-<a id="nav-legacy" href="{{urlFor "legacy:index"}}">Legacy</a>
 <a id="nav-help" href="{{urlFor "help:index"}}">Help</a>
+| <a id="nav-archive" href="{{urlFor "archive:index"}}">Archive</a>
+<a id="nav-legacy" href="{{urlFor "legacy:index"}}">Legacy</a>
 </nav><main><h1>{{.Title}}</h1>
 {{end}}
 {{define "footer"}}</main><footer><small>served by {{.Framework}}</small></footer></body></html>
@@ -43,7 +45,7 @@ type view struct {
 
 const shopPages = `
 {{define "shop/home"}}{{template "header" .}}
-<p>Everything here is linked by name, across six frameworks.</p>
+<p>Everything here is linked by name, across eight apps and two generations of echo and fiber.</p>
 <ul>{{range .Data}}
 <li><a class="product" href="{{urlFor "product" "id" .ID}}">{{.Name}}</a> {{price .Price}}
  — <a href="{{urlFor "blog:post" "slug" .Review}}">read the review</a>
@@ -75,6 +77,8 @@ const blogPages = `
 <p>{{.Post.Body}}</p>
 <p><a id="product" href="{{urlFor "shop:product" "id" .Post.Product}}">Buy it in the shop</a>
  or <a href="{{urlFor "api:item" "id" .Post.Product}}">get it from the API</a>.</p>
+<p>Shown at <a id="event" href="{{urlFor "events:event" "slug" .Post.Event}}">an event</a>;
+ first written about <a id="archive" href="{{urlFor "archive:post" "slug" .Post.OldPost}}">in the archive</a>.</p>
 <h2>Comments</h2>
 <ul>{{range .Comments}}<li><b>{{.Author}}</b>: {{.Text}}</li>{{else}}<li>No comments yet.</li>{{end}}</ul>
 <form id="comment" action="{{urlFor "comment" "slug" .Post.Slug}}" method="post">
@@ -115,6 +119,35 @@ const legacyPages = `
 <p>{{.Body}}</p>
 <p><a href="{{urlFor "shop:product" "id" .Product}}">The product today</a>,
  <a href="{{urlFor "blog:post" "slug" .Post}}">and what the blog says</a>.</p>
+<p>Back on stage: <a id="event" href="{{urlFor "events:event" "slug" .Event}}">the event</a>.</p>
+{{end}}{{template "footer" .}}{{end}}
+`
+
+const archivePages = `
+{{define "archive/index"}}{{template "header" .}}
+<p>The blog as it was, on echo v4.</p>
+<ul>{{range .Data}}<li><a class="oldpost" href="{{urlFor "post" "slug" .Slug}}">{{.Title}}</a></li>{{end}}</ul>
+{{template "footer" .}}{{end}}
+
+{{define "archive/post"}}{{template "header" .}}{{with .Data}}
+<p>{{.Body}}</p>
+<p>From the same years: <a id="page" href="{{urlFor "legacy:page" "slug" .Page}}">a legacy page</a>.
+ Followed up on <a id="followup" href="{{urlFor "blog:post" "slug" .Post}}">the new blog</a>.</p>
+{{end}}{{template "footer" .}}{{end}}
+`
+
+const eventsPages = `
+{{define "events/index"}}{{template "header" .}}
+<ul>{{range .Data}}<li><a class="event" href="{{urlFor "event" "slug" .Slug}}">{{.Title}}</a>, {{.Date}}
+ (<a href="{{urlFor "shop:product" "id" .Product}}">product {{.Product}}</a>)</li>{{end}}</ul>
+{{template "footer" .}}{{end}}
+
+{{define "events/event"}}{{template "header" .}}{{with .Data}}
+<p>{{.Date}}. {{.Body}}</p>
+<p><a id="product" href="{{urlFor "shop:product" "id" .Product}}">The product in the shop</a>,
+ <a id="post" href="{{urlFor "blog:post" "slug" .Post}}">what the blog says</a>,
+ <a id="page" href="{{urlFor "legacy:page" "slug" .Page}}">where it all began</a>.</p>
+<p><a href="{{urlFor "index"}}">All events</a></p>
 {{end}}{{template "footer" .}}{{end}}
 `
 

@@ -1,6 +1,7 @@
-// Command monolith serves the partyline demo: a Gin shop, an Echo blog, a
-// gorilla/mux API, a chi admin, a Fiber legacy app and a net/http help app,
-// mounted in one http.ServeMux, linking to each other by endpoint name.
+// Command monolith serves the partyline demo: a Gin shop, an echo v5 blog, a
+// fiber v3 events app, a gorilla/mux API, a chi admin, a net/http help app,
+// and the legacy part of the site, an echo v4 archive and a fiber v2 legacy
+// app, mounted in one http.ServeMux, linking to each other by endpoint name.
 //
 //	go run ./integration/cmd/monolith [-addr 127.0.0.1:8080] [-debug]
 //	go run ./integration/cmd/monolith routes
@@ -77,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "partyline monolith: six apps, one party")
+	fmt.Fprintf(stdout, "partyline monolith: %s apps, one party\n", count(len(monolith.Mounts)))
 	site.Summary(stdout)
 	fmt.Fprintf(stdout, "listening on http://%s/\n", ln.Addr())
 	if *debug {
@@ -104,4 +105,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// count spells n out for the first line of the listing.
+func count(n int) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n < len(words) {
+		return words[n]
+	}
+	return fmt.Sprint(n)
 }
