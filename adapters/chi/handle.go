@@ -14,7 +14,8 @@ import (
 // use.
 type Handle struct {
 	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
-	kit                   *adapterkit.Member
+
+	kit *adapterkit.Member
 }
 
 // serveInvite is the invite route ([adapterkit.Member.ServeInvite]).

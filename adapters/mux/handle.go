@@ -14,6 +14,7 @@ import (
 // safe for concurrent use.
 type Handle struct {
 	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
+
 	kit    *adapterkit.Member
 	router *mux.Router
 	invite *mux.Route

@@ -10,6 +10,7 @@ import (
 // the app's names first. It is safe for concurrent use.
 type Handle struct {
 	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
+
 	mux *ServeMux
 	kit *adapterkit.Member
 }
