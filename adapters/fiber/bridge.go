@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/utils"
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 )
 
 // BridgeHeader is the request header by which the bridge tells the app
@@ -103,7 +104,7 @@ func (b *Bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if host == "" {
 		host = r.URL.Host
 	}
-	fixHeaders, body := tls || hasRepeated(r.Header), r.Body
+	fixHeaders, body := tls || fiberdialect.HasRepeated(r.Header), r.Body
 	if b.bodyLimit > 0 && body != nil && body != http.NoBody {
 		// The adaptor reads the body whole: read it first, within the limit.
 		data, err := io.ReadAll(http.MaxBytesReader(w, body, b.bodyLimit))

@@ -6,29 +6,19 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 )
 
 // A port of fiber's unexported parseRoute and its helpers (path.go, v2.52,
 // MIT License, Copyright (c) 2019-present Fenny and Contributors), kept
 // close to it so that a parameter ends where fiber ends it.
 
-// segment is one piece of a fiber pattern: constant text or a parameter.
-type segment struct {
-	Const       string // constant text, escape characters removed
-	IsParam     bool
-	ParamName   string // "id"; "*1", "+1" for greedy parameters, as c.Params knows them
-	IsGreedy    bool   // "*" or "+"
-	IsOptional  bool   // ":id?" or "*"
-	IsLast      bool
-	Constraints []constraint
-}
-
-// constraint is one parameter constraint, ":id<int>" or "<min(5)>".
-type constraint struct {
-	Name string   // "int", "min", "regex"...; "" for a constraint without a name fiber knows
-	Data []string // the arguments, escapes removed (for regex: the raw expression)
-	Raw  string   // the constraint text as written, for messages
-}
+// segment is one piece of a fiber pattern; constraint one parameter
+// constraint, Name "" for a name fiber does not know.
+type (
+	segment    = fiberdialect.Segment
+	constraint = fiberdialect.Constraint
+)
 
 // Special characters of fiber's dialect (path.go).
 const (

@@ -8,10 +8,10 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strings"
 
 	"github.com/gofiber/fiber/v3"
 	"github.com/gofiber/fiber/v3/middleware/adaptor"
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 )
 
 // BridgeHeader is the request header by which [Handler] tells the app that
@@ -74,7 +74,7 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, pkg+": no request URL", http.StatusInternalServerError)
 		return
 	}
-	uri, host, tls, body := requestURI(r), cmp.Or(r.Host, r.URL.Host), r.TLS != nil, r.Body
+	uri, host, tls, body := fiberdialect.RequestURI(r, r.URL.EscapedPath()), cmp.Or(r.Host, r.URL.Host), r.TLS != nil, r.Body
 	if r.ContentLength < 0 && body != nil && body != http.NoBody {
 		data, err := io.ReadAll(http.MaxBytesReader(w, body, b.limit))
 		if code := http.StatusRequestEntityTooLarge; err != nil {
@@ -86,7 +86,7 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		body = io.NopCloser(bytes.NewReader(data))
 	}
-	fixHeaders := tls || hasRepeated(r.Header)
+	fixHeaders := tls || fiberdialect.HasRepeated(r.Header)
 	if uri == r.RequestURI && host == r.Host && body == r.Body && !fixHeaders {
 		b.serve(w, r)
 		return
@@ -99,48 +99,13 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	b.serve(w, &r2)
 }
 
-// requestURI returns the URI the app routes: r.URL's escaped path and
-// query, r.RequestURI itself when it says that already.
-func requestURI(r *http.Request) string {
-	path, q := r.URL.EscapedPath(), r.URL.RawQuery
-	switch {
-	case path == "" || path[0] != '/':
-		path = "/" + path
-	case strings.HasPrefix(path, "//"):
-		path = "http://partyline.invalid" + path // the adaptor sets the real host after
-	}
-	if q == "" {
-		return path
-	}
-	if cur := r.RequestURI; len(cur) == len(path)+1+len(q) && cur[len(path)] == '?' &&
-		cur[:len(path)] == path && cur[len(path)+1:] == q {
-		return cur
-	}
-	return path + "?" + q
-}
-
-func hasRepeated(h http.Header) bool {
-	for _, v := range h {
-		if len(v) > 1 {
-			return true
-		}
-	}
-	return false
-}
-
 // bridgeHeaders returns h with repeated values joined (but cookies, which
 // the adaptor keeps) and, for TLS, the bridge's [BridgeHeader] in place of
 // a client's. h is not modified.
 func bridgeHeaders(h http.Header, tls bool) http.Header {
-	out := make(http.Header, len(h)+1)
-	for k, v := range h {
-		if len(v) > 1 && http.CanonicalHeaderKey(k) != "Cookie" {
-			v = []string{strings.Join(v, ", ")}
-		}
-		out[k] = v
-	}
+	var set http.Header
 	if tls {
-		out[BridgeHeader] = bridgeHTTPS
+		set = http.Header{BridgeHeader: bridgeHTTPS}
 	}
-	return out
+	return fiberdialect.BridgeHeaders(h, nil, "", set)
 }

@@ -1,9 +1,7 @@
 package partyfiberv3
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
@@ -22,7 +20,7 @@ var (
 	// [Redirect] when c.App() never joined. It wraps [urlfor.ErrNotInvited].
 	ErrNoHandle = adapterkit.ErrNoHandle
 	// ErrUntranslatable is matched (errors.Is) by every [*PatternError].
-	ErrUntranslatable = errors.New("partyfiberv3: untranslatable pattern")
+	ErrUntranslatable = fiberdialect.ErrUntranslatable
 )
 
 // PatternError is the Err of a route no URL of which surely routes back: a
@@ -31,33 +29,12 @@ var (
 // without parameters whose path a route registered before it takes. The
 // route is still listed; building it returns this error, never an
 // unchecked URL. It matches [ErrUntranslatable] and
-// [urlfor.ErrInvalidTemplate].
-type PatternError struct {
-	Pattern string // the route's pattern, as registered in fiber
-	Param   string // the parameter at fault, "" for the whole pattern
-	Reason  string // names the constraint at fault, if one is
-	Err     error  // the urlfor error, when urlfor refused the template
-}
-
-// Error says which pattern, which parameter and why.
-func (e *PatternError) Error() string {
-	msg := fmt.Sprintf("%s: pattern %q", pkg, e.Pattern)
-	if e.Param != "" {
-		msg += fmt.Sprintf(", parameter %q", e.Param)
-	}
-	if msg += ": " + e.Reason; e.Err != nil {
-		msg += ": " + e.Err.Error()
-	}
-	return msg
-}
-
-// Is matches [ErrUntranslatable] and [urlfor.ErrInvalidTemplate].
-func (e *PatternError) Is(target error) bool {
-	return target == ErrUntranslatable || target == urlfor.ErrInvalidTemplate
-}
-
-// Unwrap returns the urlfor error, if any.
-func (e *PatternError) Unwrap() error { return e.Err }
+// [urlfor.ErrInvalidTemplate]. Its fields are Pattern (the route's
+// pattern, as registered in fiber), Param (the parameter at fault, "" for
+// the whole pattern), Reason (naming the constraint at fault, if one is),
+// Err (the urlfor error, when urlfor refused the template) and Pkg
+// ("partyfiberv3").
+type PatternError = fiberdialect.PatternError
 
 var (
 	errNilCtx   = adapterkit.Errorf(pkg, urlfor.ErrBadCall, "nil fiber.Ctx")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v3"
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 )
 
 // A port of fiber v3's unexported parseRoute (path.go, v3.1.0, MIT
@@ -14,23 +15,12 @@ import (
 // findNextParamPosition (a cluster "::" ends at its last ":") and in how a
 // parameter's end is found around "<...>".
 
-// segment is one piece of a fiber pattern: constant text or a parameter.
-type segment struct {
-	Const       string // constant text, escape characters removed
-	IsParam     bool
-	ParamName   string // "id"; "*1", "+1" for greedy parameters, as c.Params knows them
-	IsGreedy    bool   // "*" or "+"
-	IsOptional  bool   // ":id?" or "*"
-	IsLast      bool
-	Constraints []constraint
-}
-
-// constraint is one parameter constraint, ":id<int>" or "<min(5)>".
-type constraint struct {
-	Name string   // as written: fiber matches custom constraints by it
-	Data []string // the arguments, escapes removed (regex: the expression as written)
-	Raw  string   // the constraint text as written, for messages
-}
+// segment is one piece of a fiber pattern; constraint one parameter
+// constraint, Name as written: fiber matches custom constraints by it.
+type (
+	segment    = fiberdialect.Segment
+	constraint = fiberdialect.Constraint
+)
 
 const (
 	wildcardParam, plusParam, optionalParam, escapeChar = '*', '+', '?', '\\'

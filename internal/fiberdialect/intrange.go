@@ -1,4 +1,4 @@
-package partyfiber
+package fiberdialect
 
 import (
 	"strconv"

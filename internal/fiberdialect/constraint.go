@@ -1,21 +1,17 @@
-package partyfiberv3
+package fiberdialect
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/gofiber/fiber/v3"
 )
 
 // Regexps for fiber's constraints (path.go CheckConstraint), checked on the
 // raw path text unless UnescapePath, in two forms: what we build (values
 // whose URL surely passes: canonical integers, dashed GUIDs) and what fiber
 // takes (every value whose URL may pass: "+5", "007" for an int), for what
-// a constrained route registered first takes from its siblings. Adapted
-// from partyfiber's constraint.go (the constants and lengthRegexp, quant,
-// describe as they are; readConstraints for v3's names and argument errors).
+// a constrained route registered first takes from its siblings.
 const (
 	boolRegexp  = `1|t|T|TRUE|true|True|0|f|F|FALSE|false|False`                                // strconv.ParseBool
 	floatRegexp = `-?[0-9]{1,30}(?:\.[0-9]{1,30})?`                                             // strconv.ParseFloat(s, 32): 1e30 < MaxFloat32
@@ -28,8 +24,8 @@ const (
 	none        = math.MaxInt32 // no upper bound
 )
 
-// builtin maps the names fiber v3 knows (getParamConstraintType) to one
-// spelling each; a constraint of any other name is custom
+// builtin maps the names fiber knows (v3 getParamConstraintType) to one
+// spelling each; in fiber v3 a constraint of any other name is custom
 // (app.RegisterCustomConstraint) or a typo that fiber ignores.
 var builtin = map[string]string{
 	"int": "int", "bool": "bool", "float": "float", "alpha": "alpha", "guid": "guid", "len": "len",
@@ -46,67 +42,76 @@ type limits struct {
 	length, alpha  bool
 	single, takes  []string // regexps of bool, float, guid, regex: as built, as fiber takes them
 	singleRaw      bool     // a regex that fiber checks on raw text
+	datetime       string   // a datetime constraint, as written (fiber v2)
 }
 
-// readConstraints reads cons as fiber v3 reads them in an app with mode m:
-// a case-insensitive app lower-cases the whole pattern before parsing it,
-// names and regexps included (app.register's pathPretty: "\D" becomes
-// "\d"). A constraint no regexp can check (custom, datetime) or that never
-// matches (arguments missing or not integers) is an error naming it.
-func readConstraints(cons []constraint, m routerMode) (l limits, err error) {
+// readConstraints reads cons as d's fiber reads them (see
+// [Dialect.CustomConstraints]). fiber v3: a case-insensitive app
+// lower-cases the whole pattern before parsing it, names and regexps
+// included (app.register's pathPretty: "\D" becomes "\d"); a constraint no
+// regexp can check (custom, datetime) is an error naming it. Either: a
+// constraint that never matches (arguments missing; in v3, not integers)
+// is an error.
+func (d *Dialect) readConstraints(cons []Constraint) (l limits, err error) {
+	m, v3 := d.Mode, d.CustomConstraints
 	l = limits{lo: math.MinInt64, hi: math.MaxInt64, maxLen: none}
 	for _, c := range cons {
 		name, data := c.Name, c.Data
-		if !m.caseSensitive {
+		if v3 && !m.CaseSensitive {
 			name, data = lowerASCII(name), slicesMap(data, lowerASCII)
 		}
 		canon, ok := builtin[name]
 		need := map[string]int{"minLen": 1, "maxLen": 1, "len": 1, "min": 1, "max": 1, "datetime": 1, "regex": 1, "betweenLen": 2, "range": 2}[canon]
 		switch {
+		case !ok && !v3:
+			continue // fiber v2 checks nothing
 		case !ok:
-			return l, fmt.Errorf("constraint <%s> is not one of fiber's: a custom constraint (app.RegisterCustomConstraint), which %s cannot check", c.Raw, pkg)
-		case canon == fiber.ConstraintDatetime:
+			return l, fmt.Errorf("constraint <%s> is not one of fiber's: a custom constraint (app.RegisterCustomConstraint), which %s cannot check", c.Raw, d.Pkg)
+		case canon == "datetime" && v3:
 			return l, fmt.Errorf("constraint <%s>: time.Parse layouts cannot be checked by a regexp", c.Raw)
 		case len(data) < need:
 			return l, fmt.Errorf("constraint <%s> needs %d argument(s); fiber then never matches the route", c.Raw, need)
 		}
 		args := make([]int, need)
 		for i := range need {
-			if canon == fiber.ConstraintRegex {
+			if canon == "regex" || canon == "datetime" {
 				break
 			}
-			if args[i], err = strconv.Atoi(data[i]); err != nil {
+			if args[i], err = strconv.Atoi(data[i]); err != nil && v3 {
 				return l, fmt.Errorf("constraint <%s>: argument %q is not an integer; fiber then never matches the route", c.Raw, data[i])
 			}
+			err = nil // fiber v2 ignores the error too
 		}
 		switch canon {
-		case fiber.ConstraintInt:
+		case "int":
 			l.num = true
-		case fiber.ConstraintMin:
+		case "min":
 			l.num, l.lo = true, max(l.lo, int64(args[0]))
-		case fiber.ConstraintMax:
+		case "max":
 			l.num, l.hi = true, min(l.hi, int64(args[0]))
-		case fiber.ConstraintRange:
+		case "range":
 			l.num, l.lo, l.hi = true, max(l.lo, int64(args[0])), min(l.hi, int64(args[1]))
-		case fiber.ConstraintMinLen:
+		case "minLen":
 			l.length, l.minLen = true, max(l.minLen, args[0])
-		case fiber.ConstraintMaxLen:
+		case "maxLen":
 			l.length, l.maxLen = true, min(l.maxLen, args[0])
-		case fiber.ConstraintLen:
+		case "len":
 			l.length, l.minLen, l.maxLen = true, max(l.minLen, args[0]), min(l.maxLen, args[0])
-		case fiber.ConstraintBetweenLen:
+		case "betweenLen":
 			l.length, l.minLen, l.maxLen = true, max(l.minLen, args[0]), min(l.maxLen, args[1])
-		case fiber.ConstraintAlpha:
+		case "alpha":
 			l.alpha = true
-		case fiber.ConstraintBool:
+		case "bool":
 			l.single, l.takes = append(l.single, boolRegexp), append(l.takes, boolRegexp)
-		case fiber.ConstraintFloat:
+		case "float":
 			l.single, l.takes = append(l.single, floatRegexp), append(l.takes, floatTakes)
-		case fiber.ConstraintGUID:
+		case "guid":
 			l.single, l.takes = append(l.single, guidRegexp), append(l.takes, guidTakes)
-		case fiber.ConstraintRegex: // unanchored: fiber takes what contains a match
-			l.single, l.singleRaw = append(l.single, data[0]), !m.unescape
+		case "regex": // unanchored: fiber takes what contains a match
+			l.single, l.singleRaw = append(l.single, data[0]), !m.Unescape
 			l.takes = append(l.takes, `(?s:.*)(?:`+data[0]+`)(?s:.*)`)
+		case "datetime":
+			l.datetime = c.Raw
 		}
 	}
 	return l, nil
@@ -115,9 +120,9 @@ func readConstraints(cons []constraint, m routerMode) (l limits, err error) {
 // constraintRegexp returns the regexp a value must match for fiber's
 // constraints cons to pass ("" for any), and whether fiber checks it on the
 // raw text (values must then be bytes urlfor writes raw). Constraints no
-// regexp can check are an error.
-func constraintRegexp(cons []constraint, m routerMode) (re string, rawChecked bool, err error) {
-	l, err := readConstraints(cons, m)
+// regexp can check (datetime, some combinations) are an error.
+func (d *Dialect) constraintRegexp(cons []Constraint) (re string, rawChecked bool, err error) {
+	l, err := d.readConstraints(cons)
 	kinds := 0
 	for _, k := range []bool{l.num, l.length || l.alpha, len(l.single) > 0} {
 		if k {
@@ -127,6 +132,8 @@ func constraintRegexp(cons []constraint, m routerMode) (re string, rawChecked bo
 	switch {
 	case err != nil:
 		return "", false, err
+	case l.datetime != "":
+		return "", false, fmt.Errorf("constraint <%s>: time.Parse layouts cannot be checked by a regexp", l.datetime)
 	case kinds == 0:
 		return "", false, nil
 	case kinds > 1 || len(l.single) > 1:
@@ -138,16 +145,16 @@ func constraintRegexp(cons []constraint, m routerMode) (re string, rawChecked bo
 	case len(l.single) == 1:
 		return l.single[0], l.singleRaw, nil
 	}
-	return lengthRegexp(l, m.unescape, cons)
+	return lengthRegexp(l, d.Mode.Unescape, cons)
 }
 
 // takesRegexp returns a regexp of the values whose URL fiber's constraints
 // cons may let through ("" for any), a superset: any one of them will do,
 // and in the raw path a regex constraint takes every escaped value.
-func takesRegexp(cons []constraint, m routerMode) string {
-	l, err := readConstraints(cons, m)
+func (d *Dialect) takesRegexp(cons []Constraint) string {
+	l, err := d.readConstraints(cons)
 	letters := `[A-Za-z]`
-	if m.unescape {
+	if d.Mode.Unescape {
 		letters = `\pL`
 	}
 	if l.maxLen > maxRepeat {
@@ -173,7 +180,7 @@ func takesRegexp(cons []constraint, m routerMode) string {
 // lengthRegexp checks fiber's byte-length constraints (and alpha) on the
 // text it sees: an upper bound needs values whose bytes are their runes
 // (raw bytes in the raw path, ASCII in the decoded one).
-func lengthRegexp(l limits, unescape bool, cons []constraint) (string, bool, error) {
+func lengthRegexp(l limits, unescape bool, cons []Constraint) (string, bool, error) {
 	lo, hi := l.minLen, l.maxLen
 	switch {
 	case max(lo, 1) > hi:
@@ -210,7 +217,7 @@ func quant(lo, hi int) string {
 	return "{" + strconv.Itoa(lo) + "," + strconv.Itoa(hi) + "}"
 }
 
-func describe(cons []constraint) string {
+func describe(cons []Constraint) string {
 	raw := make([]string, len(cons))
 	for i, c := range cons {
 		raw[i] = c.Raw

@@ -1,4 +1,4 @@
-package partyfiber
+package fiberdialect
 
 import (
 	"cmp"
@@ -11,22 +11,16 @@ import (
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// routerMode is what of fiber's Config changes how a URL routes back.
-type routerMode struct {
-	unescape      bool // Config.UnescapePath: the router sees the decoded path
-	caseSensitive bool // Config.CaseSensitive
-	strict        bool // Config.StrictRouting
-}
-
-// translation is a pattern read into urlfor parts, nothing refused yet.
-type translation struct {
+// Translation is a pattern read into urlfor parts, nothing refused yet.
+type Translation struct {
+	pkg     string
 	pattern string
 	parts   []urlfor.Part
 	opts    []urlfor.TemplateOption
 }
 
-// template compiles the parts, refusing what other routes take (by part).
-func (tr *translation) template(taken map[int][]urlfor.Taken) (*urlfor.Template, error) {
+// Template compiles the parts, refusing what other routes take (by part).
+func (tr *Translation) Template(taken map[int][]urlfor.Taken) (*urlfor.Template, error) {
 	parts := tr.parts
 	if len(taken) > 0 {
 		parts = slices.Clone(parts)
@@ -36,14 +30,14 @@ func (tr *translation) template(taken map[int][]urlfor.Taken) (*urlfor.Template,
 	}
 	t, err := urlfor.NewTemplate(tr.pattern, parts, tr.opts...)
 	if err != nil {
-		return nil, &PatternError{Pattern: tr.pattern, Reason: "urlfor refused the template", Err: err}
+		return nil, &PatternError{Pkg: tr.pkg, Pattern: tr.pattern, Reason: "urlfor refused the template", Err: err}
 	}
 	return t, nil
 }
 
-// translateParts reads a fiber pattern (Route.Path, as registered) into
-// urlfor parts for an app with mode m, as fiber's router reads it (each
-// rule found by requesting it, router_test.go): ":p" is a Param, a trailing
+// Translate reads a fiber pattern (Route.Path, as registered) into
+// urlfor parts for the app of d, as fiber's router reads it (each
+// rule found by requesting it, the adapters' router_test.go): ":p" is a Param, a trailing
 // "*" or "+" a Wildcard ("+" not empty), a greedy parameter elsewhere a
 // Param if nothing after it could be mistaken for the text that ends it;
 // ":p?" is optional only when last, and only if the path stays as long as
@@ -55,44 +49,46 @@ func (tr *translation) template(taken map[int][]urlfor.Taken) (*urlfor.Template,
 // be bytes a client sends raw; with UnescapePath, "%2F" routes as "/" and
 // "+" decodes to a space, so both are unroutable in values, and literals
 // are percent-encoded.
-func translateParts(pattern string, m routerMode) (*translation, error) {
-	segs, err := parsePattern(trimmed(pattern, m))
+func (d *Dialect) Translate(pattern string) (*Translation, error) {
+	m := d.Mode
+	segs, err := d.Parse(trimmed(pattern, m))
 	if err != nil {
-		return nil, &PatternError{Pattern: pattern, Reason: err.Error()}
+		return nil, &PatternError{Pkg: d.Pkg, Pattern: pattern, Reason: err.Error()}
 	}
 	if len(segs) == 0 || segs[0].IsParam || segs[0].Const == "" || segs[0].Const[0] != '/' {
-		return nil, &PatternError{Pattern: pattern, Reason: "it does not start with literal text beginning with /"}
+		return nil, &PatternError{Pkg: d.Pkg, Pattern: pattern, Reason: "it does not start with literal text beginning with /"}
 	}
 	tooShort := len(segs) == 2 && len(segs[0].Const) >= 3 && len(strings.TrimRight(segs[0].Const, "/")) < 3
-	tr := &translation{pattern: pattern}
+	tr := &Translation{pkg: d.Pkg, pattern: pattern}
 	for i, s := range segs {
 		var part urlfor.Part
 		if s.IsParam {
-			part, err = param(segs, i, m, tooShort)
+			part, err = d.param(segs, i, tooShort)
 		} else {
 			part, err = literal(s.Const, m)
 		}
 		if err != nil {
-			return nil, &PatternError{Pattern: pattern, Param: s.ParamName, Reason: err.Error()}
+			return nil, &PatternError{Pkg: d.Pkg, Pattern: pattern, Param: s.ParamName, Reason: err.Error()}
 		}
 		tr.parts = append(tr.parts, part)
 	}
-	if m.unescape {
+	if m.Unescape {
 		tr.opts = append(tr.opts, urlfor.Unroutable("/+"))
 	}
 	return tr, nil
 }
 
 // trimmed is pattern without trailing slashes, unless StrictRouting.
-func trimmed(pattern string, m routerMode) string {
-	if !m.strict && len(pattern) > 1 {
+func trimmed(pattern string, m Mode) string {
+	if !m.Strict && len(pattern) > 1 {
 		return strings.TrimRight(pattern, "/")
 	}
 	return pattern
 }
 
 // param translates the parameter segs[i].
-func param(segs []segment, i int, m routerMode, tooShort bool) (urlfor.Part, error) {
+func (d *Dialect) param(segs []Segment, i int, tooShort bool) (urlfor.Part, error) {
+	m := d.Mode
 	s, last := segs[i], i == len(segs)-1
 	wild := s.IsGreedy && last
 	part := urlfor.Param(s.ParamName)
@@ -104,7 +100,7 @@ func param(segs []segment, i int, m routerMode, tooShort bool) (urlfor.Part, err
 			return part, err
 		}
 	}
-	re, safe, err := constraintRegexp(s.Constraints, m.unescape)
+	re, safe, err := d.constraintRegexp(s.Constraints)
 	if err != nil {
 		return part, err
 	}
@@ -113,14 +109,14 @@ func param(segs []segment, i int, m routerMode, tooShort bool) (urlfor.Part, err
 		// The literal after a parameter ends it (first occurrence).
 		stop, _ := utf8.DecodeRuneInString(segs[i+1].Const)
 		stops := string(stop)
-		if !m.caseSensitive && stop < utf8.RuneSelf {
+		if !m.CaseSensitive && stop < utf8.RuneSelf {
 			stops = strings.ToLower(stops) + strings.ToUpper(stops)
 		}
 		allowed = allowed.Minus(adapterkit.RunesOf(stops))
 		// "%41" must not make an 'A' the router stops at.
-		safe = safe || !m.unescape && strings.ContainsAny(stops, "%0123456789ABCDEF")
+		safe = safe || !m.Unescape && strings.ContainsAny(stops, "%0123456789ABCDEF")
 	}
-	if wild && m.unescape {
+	if wild && m.Unescape {
 		allowed = allowed.Minus(adapterkit.RunesOf("+")) // decoded to a space
 	}
 	if safe { // a Param: constraints and stops are never on wildcards
@@ -145,8 +141,8 @@ func param(segs []segment, i int, m routerMode, tooShort bool) (urlfor.Part, err
 // finds by counting the literal after it from the right: safe when that
 // literal starts with "/", which no later value holds unless a trailing
 // wildcard follows.
-func greedyInside(segs []segment, i int) error {
-	if !slices.ContainsFunc(segs[i+1:], func(s segment) bool { return s.IsParam }) {
+func greedyInside(segs []Segment, i int) error {
+	if !slices.ContainsFunc(segs[i+1:], func(s Segment) bool { return s.IsParam }) {
 		return nil
 	}
 	if next := segs[i+1]; next.IsParam || next.Const == "" || next.Const[0] != '/' {
@@ -161,15 +157,15 @@ func greedyInside(segs []segment, i int) error {
 // literal returns the text urlfor writes for a literal of the pattern:
 // with UnescapePath, encoded as a client would (and "+", decoded as a
 // space, and "%"); else as written, which must be bytes a client sends raw.
-func literal(text string, m routerMode) (urlfor.Part, error) {
+func literal(text string, m Mode) (urlfor.Part, error) {
 	var b strings.Builder
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		raw := c == '/' || adapterkit.RawSegmentRunes.Contains(rune(c))
 		switch {
-		case m.unescape && raw && c != '+' && c != '%':
+		case m.Unescape && raw && c != '+' && c != '%':
 			b.WriteByte(c)
-		case m.unescape:
+		case m.Unescape:
 			fmt.Fprintf(&b, "%%%02X", c)
 		case raw || strings.IndexByte("!'()*,;", c) >= 0:
 		case c == '%' && i+2 < len(text) && isHex(text[i+1]) && isHex(text[i+2]):
@@ -179,7 +175,7 @@ func literal(text string, m routerMode) (urlfor.Part, error) {
 				"fiber (UnescapePath false) compares the raw path, so no request reaches it", text, c)
 		}
 	}
-	if m.unescape {
+	if m.Unescape {
 		text = b.String()
 	}
 	return urlfor.Literal(text), nil

@@ -1,4 +1,4 @@
-package partyfiberv3
+package fiberdialect
 
 import (
 	"net/url"
@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gofiber/fiber/v3"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
@@ -14,9 +13,8 @@ import (
 // Values that routes registered before take. fiber tries a method's routes
 // in registration order and cannot be asked which one a path reaches
 // without running handlers: this is a model of it, tested over real HTTP
-// (differential_test.go, adaptertest). Copied from partyfiber
-// (adapters/fiber/siblings.go, whole file, lowerASCII for utils.ToLower):
-// fiber v3.1 tries routes as v2.52 did (router.go next), so the table holds:
+// (the adapters' differential_test.go, siblings_test.go, adaptertest).
+// fiber v2.52 and v3.1 try routes alike (router.go next):
 //
 //	routes, in order                       | request         | reaches
 //	---------------------------------------+-----------------+------------------------------
@@ -38,8 +36,8 @@ import (
 
 // stack is one method's routes in fiber's order, read for the model.
 type stack struct {
-	src    *source
-	routes []*fiber.Route
+	src    *Source
+	routes []*Route
 	first  []string         // each route's first literal, folded as fiber does
 	bucket map[string][]int // positions by the first 3 bytes of first ("" when shorter), as fiber files them
 }
@@ -51,11 +49,11 @@ func (st *stack) prepare() {
 	}
 	st.first, st.bucket = make([]string, len(st.routes)), map[string][]int{}
 	for i, r := range st.routes {
-		p := trimmed(r.Path, st.src.mode)
-		if end := findNextParamPosition(p); end >= 0 {
+		p := trimmed(r.Path, st.src.d.Mode)
+		if end := st.src.d.ParamStart(p); end >= 0 {
 			p = p[:end]
 		}
-		st.first[i] = st.src.mode.fold(fiber.RemoveEscapeChar(p))
+		st.first[i] = st.src.d.Mode.fold(st.src.d.RemoveEscapeChar(p))
 		st.bucket[bucketOf(st.first[i])] = append(st.bucket[bucketOf(st.first[i])], i)
 	}
 }
@@ -103,7 +101,7 @@ func (st *stack) earlier(at int, key string) []int {
 
 // taken returns, by token index, what the routes before position at take
 // from the parameters of the route there.
-func (st *stack) taken(at int, m routerMode) map[int][]urlfor.Taken {
+func (st *stack) taken(at int, m Mode) map[int][]urlfor.Taken {
 	var shapes []adapterkit.Shape
 	for _, j := range st.earlier(at, st.first[at]) {
 		shapes = append(shapes, st.shape(j))
@@ -115,7 +113,7 @@ func (st *stack) taken(at int, m routerMode) map[int][]urlfor.Taken {
 	out := map[int][]urlfor.Taken{}
 	for i, tk := range shapes[len(shapes)-1].Tokens {
 		var cands []adapterkit.Candidate
-		for _, c := range adapterkit.Siblings(shapes, len(shapes)-1, i, !m.caseSensitive) {
+		for _, c := range adapterkit.Siblings(shapes, len(shapes)-1, i, !m.CaseSensitive) {
 			// A parameter route's text beside a wildcard is sameNode's.
 			if (c.Kind != adapterkit.Matching || !tk.Wildcard) && m.valueOf(&c) {
 				cands = append(cands, c)
@@ -133,7 +131,7 @@ func (st *stack) taken(at int, m routerMode) map[int][]urlfor.Taken {
 // literal before i begins ours (their parameter at i reads the rest, t),
 // with a parameter or wildcard at i, that may take some URL of ours. What
 // they take is said as precisely as the model can, else every value.
-func sameNode(shapes []adapterkit.Shape, i int, m routerMode) []urlfor.Taken {
+func sameNode(shapes []adapterkit.Shape, i int, m Mode) []urlfor.Taken {
 	ours := shapes[len(shapes)-1].Tokens
 	if isLit(ours[i]) || !isLit(ours[i-1]) {
 		return nil
@@ -146,7 +144,7 @@ func sameNode(shapes []adapterkit.Shape, i int, m routerMode) []urlfor.Taken {
 			continue
 		}
 		t, ok := strings.CutPrefix(m.fold(ours[i-1].Literal), m.fold(et[i-1].Literal))
-		if !ok || t != "" && !et[i].Wildcard && strings.Contains(t, "/") || !adapterkit.Compatible(et, ours, !m.caseSensitive) {
+		if !ok || t != "" && !et[i].Wildcard && strings.Contains(t, "/") || !adapterkit.Compatible(et, ours, !m.CaseSensitive) {
 			continue
 		}
 		plain, taken := et[i].Constraint == "", urlfor.Taken{By: e.By, NonEmpty: true}
@@ -171,7 +169,7 @@ func sameNode(shapes []adapterkit.Shape, i int, m routerMode) []urlfor.Taken {
 
 // touches reports whether the literal after a parameter (toks[0]), which
 // ends it, may begin inside t, the text the parameter reads first.
-func touches(t string, toks []adapterkit.Token, m routerMode) bool {
+func touches(t string, toks []adapterkit.Token, m Mode) bool {
 	if len(toks) == 0 || !isLit(toks[0]) {
 		return len(toks) > 0
 	}
@@ -186,7 +184,7 @@ func touches(t string, toks []adapterkit.Token, m routerMode) bool {
 func isLit(t adapterkit.Token) bool { return t.Param == "" && !t.Wildcard }
 
 // sameTokens reports whether a and b match the same paths token by token.
-func sameTokens(a, b []adapterkit.Token, m routerMode) bool {
+func sameTokens(a, b []adapterkit.Token, m Mode) bool {
 	return slices.EqualFunc(a, b, func(x, y adapterkit.Token) bool {
 		return x.Wildcard == y.Wildcard && (x.Param == "") == (y.Param == "") && x.Constraint == y.Constraint &&
 			m.fold(x.Literal) == m.fold(y.Literal)
@@ -195,7 +193,7 @@ func sameTokens(a, b []adapterkit.Token, m routerMode) bool {
 
 // spelling is a regexp (a superset) of the values of a parameter (wild: a
 // wildcard) whose text matches toks. fiber folds literals, not constraints.
-func (m routerMode) spelling(toks []adapterkit.Token, wild bool) string {
+func (m Mode) spelling(toks []adapterkit.Token, wild bool) string {
 	var b strings.Builder
 	for _, t := range toks {
 		switch {
@@ -216,9 +214,9 @@ func (m routerMode) spelling(toks []adapterkit.Token, wild bool) string {
 
 // valueOf turns a candidate found in the path text into values as urlfor
 // receives them (a constraint is fiber's already); false when none.
-func (m routerMode) valueOf(c *adapterkit.Candidate) bool {
+func (m Mode) valueOf(c *adapterkit.Candidate) bool {
 	switch {
-	case c.Kind == adapterkit.Matching, m.unescape:
+	case c.Kind == adapterkit.Matching, m.Unescape:
 	case c.Kind == adapterkit.Exact:
 		v, err := url.PathUnescape(c.Value)
 		c.Value = v
@@ -231,8 +229,8 @@ func (m routerMode) valueOf(c *adapterkit.Candidate) bool {
 
 // unescaped is the value whose escaped text is the raw path text s, or the
 // longest such prefix of s.
-func (m routerMode) unescaped(s string) string {
-	for !m.unescape {
+func (m Mode) unescaped(s string) string {
+	for !m.Unescape {
 		if v, err := url.PathUnescape(s); err == nil {
 			return v
 		}
@@ -241,15 +239,15 @@ func (m routerMode) unescaped(s string) string {
 	return s
 }
 
-func (m routerMode) fold(s string) string {
-	if m.caseSensitive {
+func (m Mode) fold(s string) string {
+	if m.CaseSensitive {
 		return s
 	}
 	return lowerASCII(s)
 }
 
-func (m routerMode) foldRE(re string) string {
-	if m.caseSensitive {
+func (m Mode) foldRE(re string) string {
+	if m.CaseSensitive {
 		return re
 	}
 	return `(?i:` + re + `)`
@@ -258,10 +256,11 @@ func (m routerMode) foldRE(re string) string {
 // shadowedBy names the route before position at (a route without
 // parameters) that takes its path, as fiber.RoutePatternMatch says; "" when
 // none does.
-func (st *stack) shadowedBy(at int, cfg fiber.Config, m routerMode) string {
-	path := trimmed(fiber.RemoveEscapeChar(st.routes[at].Path), m)
-	for _, j := range st.earlier(at, m.fold(path)) {
-		if fiber.RoutePatternMatch(path, st.routes[j].Path, cfg) {
+func (st *stack) shadowedBy(at int) string {
+	d := &st.src.d
+	path := trimmed(d.RemoveEscapeChar(st.routes[at].Path), d.Mode)
+	for _, j := range st.earlier(at, d.Mode.fold(path)) {
+		if d.RoutePatternMatch(path, st.routes[j].Path) {
 			return st.shape(j).By
 		}
 	}
