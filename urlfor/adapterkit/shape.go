@@ -39,85 +39,33 @@ func Re(name, re string) Token { return Token{Param: name, Constraint: re} }
 func Wild(name string) Token { return Token{Param: name, Wildcard: true} }
 
 // compatible reports whether some path matches both token lists, a
-// parameter matching one or more bytes but "/" and a wildcard any bytes.
-// It ignores constraints and that a parameter also stops at its tail byte:
-// an over-approximation, the safe side for refusing values.
+// parameter matching one or more bytes but "/" and a wildcard any bytes
+// ([Witness] over their elems), literal text compared ignoring ASCII case
+// with fold. It ignores constraints and that a parameter also stops at its
+// tail byte: an over-approximation, the safe side for refusing values.
 func compatible(a, b []Token, fold bool) bool {
-	ea, eb := elems(a), elems(b)
-	seen := map[[2]int]bool{}
-	var walk func(i, j int) bool
-	walk = func(i, j int) bool {
-		if seen[[2]int{i, j}] {
-			return false
-		}
-		seen[[2]int{i, j}] = true
-		if i == len(ea) && j == len(eb) {
-			return true
-		}
-		if i < len(ea) && ea[i].star && walk(i+1, j) {
-			return true
-		}
-		if j < len(eb) && eb[j].star && walk(i, j+1) {
-			return true
-		}
-		if i == len(ea) || j == len(eb) || !ea[i].meets(eb[j], fold) {
-			return false
-		}
-		ni, nj := i+1, j+1
-		if ea[i].star {
-			ni = i
-		}
-		if eb[j].star {
-			nj = j
-		}
-		return walk(ni, nj)
-	}
-	return walk(0, 0)
+	_, ok := Witness(tokenElems(a, fold), tokenElems(b, fold))
+	return ok
 }
 
-// elem matches one byte (star: any number of them): b, or any byte but
-// "/" (notSlash), or any byte (any).
-type elem struct {
-	b             byte
-	notSlash, any bool
-	star          bool
-}
-
-func (e elem) meets(o elem, fold bool) bool {
-	switch {
-	case e.any || o.any:
-		return true
-	case e.notSlash && o.notSlash:
-		return true
-	case e.notSlash:
-		return o.b != '/'
-	case o.notSlash:
-		return e.b != '/'
-	case fold:
-		return lowerASCII(e.b) == lowerASCII(o.b)
-	}
-	return e.b == o.b
-}
-
-func lowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
-}
-
-func elems(toks []Token) []elem {
-	var out []elem
+// tokenElems spells toks in elems, as [Elem] says; with fold, literal
+// ASCII letters are lower-cased, so that comparing bytes ignores case.
+func tokenElems(toks []Token, fold bool) []Elem {
+	var out []Elem
 	for _, tk := range toks {
 		switch {
 		case tk.isLiteral():
 			for k := 0; k < len(tk.Literal); k++ {
-				out = append(out, elem{b: tk.Literal[k]})
+				c := tk.Literal[k]
+				if fold && 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				out = append(out, Elem{Byte: c})
 			}
 		case tk.Wildcard:
-			out = append(out, elem{any: true, star: true})
+			out = append(out, Elem{Class: AnyByte, Star: true})
 		default:
-			out = append(out, elem{notSlash: true}, elem{notSlash: true, star: true})
+			out = append(out, Elem{Class: NotSlash}, Elem{Class: NotSlash, Star: true})
 		}
 	}
 	return out
