@@ -50,8 +50,7 @@ type Taken struct {
 func (p Part) TakenBy(sets ...Taken) Part {
 	t := &takenSet{}
 	if p.taken != nil {
-		*t = *p.taken
-		t.sets = append([]Taken(nil), p.taken.sets...)
+		t.sets = append(t.sets, p.taken.sets...)
 	}
 	for _, s := range sets {
 		s.Values = append([]string(nil), s.Values...)

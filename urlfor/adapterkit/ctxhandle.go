@@ -97,7 +97,7 @@ func (h ContextHandle[C]) Redirect(c C, code int, name string, pairs ...string) 
 	if h.request(c) == nil {
 		return fmt.Errorf("%w: %s: Redirect(%q) needs the context of a request", urlfor.ErrBadCall, h.kit.adapter, name)
 	}
-	u, err := h.kit.RedirectURL(code, name, pairs...)
+	u, err := h.kit.URL(name, pairs...)
 	if err != nil {
 		return err
 	}

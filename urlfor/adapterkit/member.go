@@ -104,17 +104,6 @@ func (m *Member) AbsoluteURL(r *http.Request, name string, pairs ...string) (str
 	return m.m.AbsoluteURL(r, m.cfg.TrustProxy, name, pairs...)
 }
 
-// RedirectURL checks that code is a redirection (300-399, else a
-// [*urlfor.RedirectCodeError]) and returns the URL to redirect to: the
-// first half of every adapter's Redirect, before it writes with its
-// framework's own redirect.
-func (m *Member) RedirectURL(code int, name string, pairs ...string) (string, error) {
-	if err := urlfor.CheckRedirectCode(code); err != nil {
-		return "", err
-	}
-	return m.m.URL(name, pairs...)
-}
-
 // Redirect answers r with http.Redirect to the endpoint name, built as by
 // [Member.RequestURL], for adapters of net/http routers. code must be 3xx;
 // on any error nothing is written, so that the handler chooses what to
