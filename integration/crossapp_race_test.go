@@ -8,7 +8,6 @@ package integration_test
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"sync"
 	"testing"
 
@@ -44,7 +43,7 @@ func TestCrossAppConcurrentBuilds(t *testing.T) {
 				a, b := apps[(g+i)%len(apps)], apps[(g+3*i+1)%len(apps)]
 				v := fmt.Sprintf("g%d é?#%d", g, i)
 				u, err := a.url(b.ns+":show", "v", v)
-				if want := b.prefix() + "/show/" + url.PathEscape(v); err != nil || u != want {
+				if want := b.prefix() + "/show/" + xfSegment(v); err != nil || u != want {
 					t.Errorf("%s builds %s:show %q: %q, %v; want %q", a.ns, b.ns, v, u, err, want)
 					return
 				}
@@ -75,7 +74,7 @@ func TestCrossAppConcurrentBuilds(t *testing.T) {
 				a, b := apps[(g+i)%len(apps)], apps[(2*g+i+1)%len(apps)]
 				v := fmt.Sprintf("c%d ü&%d", g, i)
 				u, err := xfLink(client, srv.URL, a, b.ns+":show", "v", v)
-				if want := b.prefix() + "/show/" + url.PathEscape(v); err != nil || u != want {
+				if want := b.prefix() + "/show/" + xfSegment(v); err != nil || u != want {
 					t.Errorf("%s's handler builds %s:show: %q, %v; want %q", a.ns, b.ns, u, err, want)
 					return
 				}

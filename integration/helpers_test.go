@@ -665,14 +665,13 @@ func xfFollow(t testing.TB, srv *httptest.Server, target string) xfSeen {
 }
 
 // xfWildcard escapes a wildcard value as urlfor documents it: each
-// "/"-separated segment with url.PathEscape (RFC 3986 §3.3), "/" kept.
-func xfWildcard(v string) string {
-	segs := strings.Split(v, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}
+// "/"-separated segment as net/url writes a path (url.URL.EscapedPath, the
+// escaping urlfor's package doc promises), "/" kept.
+func xfWildcard(v string) string { return (&url.URL{Path: "/" + v}).EscapedPath()[1:] }
+
+// xfSegment is v escaped as one path segment: as net/url writes a path,
+// with "/" as "%2F".
+func xfSegment(v string) string { return strings.ReplaceAll(xfWildcard(v), "/", "%2F") }
 
 // xfIsHandlerErr reports whether err came from inside a handler.
 func xfIsHandlerErr(err error) bool {

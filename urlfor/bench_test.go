@@ -130,3 +130,27 @@ func BenchmarkFuncMapTemplate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDidYouMean reads the message of an unknown-endpoint error,
+// "did you mean" included, for names of 10 B, 1 KiB and 1 MiB in a party
+// of 1000 endpoints (5 apps of 200 routes): the cost is linear in the
+// endpoints and capped in the name's length (issue 14: a 1 MiB name, taken
+// from a request, must not make an error message a CPU sink).
+func BenchmarkDidYouMean(b *testing.B) {
+	p, _ := benchParty(b, 200)
+	ub := urlfor.New(p)
+	for _, size := range []int{10, 1 << 10, 1 << 20} {
+		name := "blog:" + strings.Repeat("p", size-len("blog:"))
+		b.Run(fmt.Sprintf("name=%dB", size), func(b *testing.B) {
+			_, err := ub.URL(name)
+			if err == nil || len(err.Error()) > 400 {
+				b.Fatalf("URL(%d-byte name): %d-byte message", size, len(err.Error()))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				_, err := ub.URL(name)
+				sink = err.Error()
+			}
+		})
+	}
+}

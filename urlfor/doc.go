@@ -21,6 +21,23 @@
 //     rebuilt only when an app joins or its routes change, read without
 //     locks: O(1) in the number of apps and routes, one allocation per URL.
 //
+// # Escaping
+//
+// A value in a path segment keeps raw the unreserved characters
+// (A-Z a-z 0-9 - . _ ~) and "$&+,:;=@", the set Go's net/url keeps raw when
+// it writes a path (url.URL.EscapedPath); every other byte, "/" and "%"
+// included, becomes %XX with upper-case hex (RFC 3986 §2.1). A wildcard
+// keeps "/" raw between its segments. For any value without "/" the built
+// path is therefore the one Go itself would send for the decoded path: a
+// server parsing it keeps no url.URL.RawPath, so routers that read RawPath
+// when there is one (echo, chi, gin with UseRawPath) hand handlers the
+// decoded value. Every byte of that set is allowed raw by RFC 3986's pchar,
+// so the URL is valid either way. A "/" inside one segment must be "%2F",
+// which makes net/url keep a RawPath: adapters document what their
+// framework's accessor reads then, and offer a Param helper that is exact.
+// Query keys and values are escaped as url.QueryEscape does (space as
+// "+"), and the fragment keeps RFC 3986 §3.5's set raw.
+//
 // [FuncMap] gives html/template and text/template an urlFor function, and
 // [VerifyHTML] and [VerifyText] check, in a test, that every literal
 // endpoint name in a set of templates exists.

@@ -3,8 +3,10 @@ package urlfor
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Sentinel errors, for errors.Is. The typed errors below match them.
@@ -26,6 +28,25 @@ var (
 	// ErrInvalidTemplate: a pattern could not be compiled.
 	ErrInvalidTemplate = errors.New("urlfor: invalid template")
 )
+
+// maxQuoted is how many bytes of a name, key or value an error message
+// quotes. Names and values can come from a request; a longer one is cut
+// and its length given, so a 1 MiB value makes a message of about a hundred
+// bytes, not a megabyte. The error's fields keep the whole text.
+const maxQuoted = 64
+
+// quote is strconv.Quote of s cut to maxQuoted bytes (at a rune boundary),
+// followed by "… (N bytes)" when it was cut.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
 
 func templateErr(pattern, why string) error {
 	return fmt.Errorf("%w %q: %s", ErrInvalidTemplate, pattern, why)
@@ -50,7 +71,7 @@ type UnknownEndpointError struct {
 func (e *UnknownEndpointError) Error() string {
 	e.once.Do(func() {
 		var b strings.Builder
-		fmt.Fprintf(&b, "urlfor: unknown endpoint %q", e.Name)
+		b.WriteString("urlfor: unknown endpoint " + quote(e.Name))
 		if s := e.Suggestions(); len(s) > 0 {
 			b.WriteString(" (did you mean ")
 			for i, n := range s {
@@ -60,6 +81,9 @@ func (e *UnknownEndpointError) Error() string {
 				fmt.Fprintf(&b, "%q", n)
 			}
 			b.WriteString("?)")
+		}
+		if nj := e.NotJoined(); len(nj) > 0 {
+			b.WriteString("; invited but not joined: " + strings.Join(nj, ", "))
 		}
 		e.message = b.String()
 	})
@@ -75,6 +99,22 @@ func (e *UnknownEndpointError) Suggestions() []string {
 	return suggest(e.Name, e.dir.qualifiedNames())
 }
 
+// NotJoined returns the invite paths of the party that were sent an
+// invitation the app did not accept (possible only with core.AllowDecline,
+// or while the party is being made): the endpoint may be one of theirs.
+func (e *UnknownEndpointError) NotJoined() []string {
+	if e.dir == nil || len(e.dir.members) == 0 {
+		return nil
+	}
+	var paths []string
+	for _, inv := range e.dir.members[0].op.Party().Invitations() {
+		if !inv.Joined {
+			paths = append(paths, inv.Path)
+		}
+	}
+	return paths
+}
+
 // Is matches [ErrUnknownEndpoint].
 func (e *UnknownEndpointError) Is(target error) bool { return target == ErrUnknownEndpoint }
 
@@ -87,7 +127,7 @@ type AmbiguousError struct {
 }
 
 func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("urlfor: %q is ambiguous: %s; qualify the name or rename a route", e.Name, strings.Join(e.Candidates, ", "))
+	return fmt.Sprintf("urlfor: %s is ambiguous: %s; qualify the name or rename a route", quote(e.Name), strings.Join(e.Candidates, ", "))
 }
 
 // Is matches [ErrAmbiguous].
@@ -108,9 +148,9 @@ type ParamError struct {
 
 func (e *ParamError) Error() string {
 	if e.Missing {
-		return fmt.Sprintf("urlfor: %s: missing parameter %q for pattern %q", e.Endpoint, e.Param, e.Pattern)
+		return fmt.Sprintf("urlfor: %s: missing parameter %s for pattern %q", e.Endpoint, quote(e.Param), e.Pattern)
 	}
-	return fmt.Sprintf("urlfor: %s: parameter %q value %q %s (pattern %q)", e.Endpoint, e.Param, e.Value, e.Reason, e.Pattern)
+	return fmt.Sprintf("urlfor: %s: parameter %s value %s %s (pattern %q)", e.Endpoint, quote(e.Param), quote(e.Value), e.Reason, e.Pattern)
 }
 
 // Is matches [ErrMissingParam] or [ErrInvalidParam].

@@ -6,9 +6,16 @@ import (
 )
 
 // Byte classes for escaping. RFC 3986 §3.3 lets a path segment carry
-// unreserved characters, sub-delims, ":" and "@" raw. We keep raw only what
-// url.PathEscape keeps (unreserved and "$&+:=@"): routers and proxies agree
-// on those, while "!'()*,;" are escaped because some rewrite them.
+// unreserved characters, sub-delims, ":" and "@" raw. In a path we keep raw
+// exactly what Go's net/url keeps raw when it writes a path
+// (url.URL.EscapedPath: unreserved and "$&+,:;=@", with "/" between
+// segments) and escape everything else, "!'()*" included. A path built so is
+// the one net/url would choose for the decoded path, so a server parsing it
+// keeps no RawPath: frameworks that route on RawPath when there is one (echo,
+// chi, gin's UseRawPath) then hand handlers decoded values. Escaping "," or
+// ";" instead (as url.PathEscape does) would be just as valid RFC 3986 but
+// make net/url keep a RawPath, and those handlers would read "a%2Cb" for
+// "a,b".
 const (
 	rawSegment  = 1 << iota // may appear unescaped in a path segment
 	rawQuery                // may appear unescaped in a query key or value
@@ -26,7 +33,7 @@ var classes = func() (t [256]uint8) {
 			t[c] |= rawSegment | rawPath | rawQuery | rawFragment
 		}
 		switch b {
-		case '$', '&', '+', ':', '=', '@':
+		case '$', '&', '+', ',', ':', ';', '=', '@':
 			t[c] |= rawSegment | rawPath
 		case '/':
 			t[c] |= rawPath

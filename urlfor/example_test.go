@@ -157,7 +157,7 @@ func ExampleRequestOrigin() {
 	// Output:
 	// http://10.0.0.5:8080
 	// https://www.example.com
-	// urlfor: bad call: origin host "evil.example/phish" has the byte '/', not allowed in a host
+	// urlfor: bad call: origin host "evil.example/phish" is not a DNS host name (letters, digits, hyphens and dots; an international name in its IDNA form, xn--), an IPv4 address or a bracketed IPv6 address
 }
 
 func ExampleParseOrigin() {
@@ -167,7 +167,7 @@ func ExampleParseOrigin() {
 	fmt.Println(err)
 	// Output:
 	// "https" "example.com:8443" <nil>
-	// urlfor: bad call: origin host "example.com/app" has the byte '/', not allowed in a host
+	// urlfor: bad call: origin host "example.com/app" is not a DNS host name (letters, digits, hyphens and dots; an international name in its IDNA form, xn--), an IPv4 address or a bracketed IPv6 address
 }
 
 // Inside an app, bare names mean the app's own endpoints first (Flask's

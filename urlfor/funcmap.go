@@ -21,7 +21,7 @@ func FuncMap(b *Builder) template.FuncMap {
 			var buf [8]string
 			pairs, err := pairsInto(buf[:0], args...)
 			if err != nil {
-				return "", fmt.Errorf("urlFor %q: %w", name, err)
+				return "", fmt.Errorf("urlFor %s: %w", quote(name), err)
 			}
 			return b.Build(&Request{Name: name, Pairs: pairs})
 		},
@@ -43,7 +43,7 @@ func pairsInto(pairs []string, args ...any) ([]string, error) {
 		}
 		v, ok := valueString(a)
 		if !ok {
-			return nil, badCall("value of %q is %T; give a string, an integer, a bool or a fmt.Stringer", pairs[i-1], a)
+			return nil, badCall("value of %s is %T; give a string, an integer, a bool or a fmt.Stringer", quote(pairs[i-1]), a)
 		}
 		pairs = append(pairs, v)
 	}
@@ -61,7 +61,7 @@ func funcMap(build func(*Request) (string, error)) template.FuncMap {
 		"urlFor": func(name string, args ...any) (string, error) {
 			pairs, err := Pairs(args...)
 			if err != nil {
-				return "", fmt.Errorf("urlFor %q: %w", name, err)
+				return "", fmt.Errorf("urlFor %s: %w", quote(name), err)
 			}
 			return build(&Request{Name: name, Pairs: pairs})
 		},
@@ -88,7 +88,7 @@ func Pairs(args ...any) ([]string, error) {
 		}
 		v, ok := valueString(a)
 		if !ok {
-			return nil, badCall("value of %q is %T; give a string, an integer, a bool or a fmt.Stringer", pairs[i-1], a)
+			return nil, badCall("value of %s is %T; give a string, an integer, a bool or a fmt.Stringer", quote(pairs[i-1]), a)
 		}
 		pairs[i] = v
 	}

@@ -103,18 +103,18 @@ func (m *Member) Build(req *Request) (string, error) {
 	return p.Build(req)
 }
 
-// AbsoluteURL is [Member.Build] with the scheme and host the client used to
-// reach r, as Flask's url_for(..., _external=True): "https" when r came over
-// TLS, else "http", and r.Host; with trustProxy, the first X-Forwarded-Proto
-// and X-Forwarded-Host values win (see [RequestOrigin]: trust them only
-// behind a proxy that overwrites them). A route with a host of its own keeps
-// it. A nil r, or a scheme or host that is not plain, is an error wrapping
-// [ErrBadCall]; before the invitation the error wraps [ErrNotInvited].
-func (m *Member) AbsoluteURL(r *http.Request, trustProxy bool, name string, pairs ...string) (string, error) {
-	if r == nil {
-		return "", badCall("AbsoluteURL(%q) needs the request, for its scheme and host", name)
+// AbsoluteURL is [Member.Build] with the origin hp gives for r (see
+// [HostPolicy.Origin]), as Flask's url_for(..., _external=True): by default
+// "https" when r came over TLS, else "http", and r.Host when it is a plain
+// host. A route with a host of its own keeps it. A nil r, a host the policy
+// refuses, or a scheme or host that is not plain is an error (wrapping
+// [ErrBadCall] or [ErrHostNotAllowed]); before the invitation the error
+// wraps [ErrNotInvited].
+func (m *Member) AbsoluteURL(r *http.Request, hp HostPolicy, name string, pairs ...string) (string, error) {
+	if r == nil && hp.canonical.Host == "" {
+		return "", badCall("AbsoluteURL(%s) needs the request, for its scheme and host", quote(name))
 	}
-	origin, err := RequestOrigin(r, trustProxy)
+	origin, err := hp.Origin(r)
 	if err != nil {
 		return "", err
 	}

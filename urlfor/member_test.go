@@ -26,12 +26,12 @@ func TestMemberAbsoluteURL(t *testing.T) {
 	shop := urlfortest.NewApp("", route("cart", "/cart/{id}"))
 
 	req := httptest.NewRequest("GET", "http://example.com/blog/x", nil)
-	if _, err := m.AbsoluteURL(req, false, "post", "id", "7"); !errors.Is(err, urlfor.ErrNotInvited) {
+	if _, err := m.AbsoluteURL(req, urlfor.HostPolicy{}, "post", "id", "7"); !errors.Is(err, urlfor.ErrNotInvited) {
 		t.Errorf("before the invitation: %v, want ErrNotInvited", err)
 	}
 	newParty(t, mount{"/blog", blog}, mount{"", shop})
 
-	_, err := m.AbsoluteURL(nil, false, "post", "id", "7")
+	_, err := m.AbsoluteURL(nil, urlfor.HostPolicy{}, "post", "id", "7")
 	if !errors.Is(err, urlfor.ErrBadCall) || !strings.Contains(err.Error(), `"post"`) {
 		t.Errorf("nil request: %v, want ErrBadCall naming the endpoint", err)
 	}
@@ -59,16 +59,20 @@ func TestMemberAbsoluteURL(t *testing.T) {
 		{"proxy not trusted", forwarded, false, "post", []string{"id", "7"}, "http://internal:8080/blog/posts/7"},
 		{"proxy trusted", forwarded, true, "post", []string{"id", "7"}, "https://example.org/blog/posts/7"},
 	} {
-		got, err := m.AbsoluteURL(tc.r, tc.trust, tc.name, tc.pairs...)
+		hp, err := urlfor.NewHostPolicy("", nil, tc.trust)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := m.AbsoluteURL(tc.r, hp, tc.name, tc.pairs...)
 		if err != nil || got != tc.want {
 			t.Errorf("%s: AbsoluteURL(%q, %q) = %q, %v, want %q", tc.desc, tc.name, tc.pairs, got, err, tc.want)
 		}
 	}
 
-	if _, err := m.AbsoluteURL(badHost, false, "post", "id", "7"); !errors.Is(err, urlfor.ErrBadCall) {
+	if _, err := m.AbsoluteURL(badHost, urlfor.HostPolicy{}, "post", "id", "7"); !errors.Is(err, urlfor.ErrBadCall) {
 		t.Errorf("malformed host: %v, want ErrBadCall", err)
 	}
-	if _, err := m.AbsoluteURL(req, false, "post"); !errors.Is(err, urlfor.ErrMissingParam) {
+	if _, err := m.AbsoluteURL(req, urlfor.HostPolicy{}, "post"); !errors.Is(err, urlfor.ErrMissingParam) {
 		t.Errorf("missing id: %v, want ErrMissingParam", err)
 	}
 }

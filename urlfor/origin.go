@@ -1,7 +1,6 @@
 package urlfor
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 )
@@ -63,27 +62,15 @@ func firstValue(h string) string {
 
 func (o Origin) check() error {
 	if o.Scheme != "http" && o.Scheme != "https" {
-		return badCall("origin scheme %q is not http or https", o.Scheme)
+		return badCall("origin scheme %s is not http or https", quote(o.Scheme))
 	}
 	if o.Host == "" {
 		return badCall("origin has no host")
 	}
-	if i := badHostByte(o.Host); i >= 0 {
-		return badCall("origin host %s has the byte %q, not allowed in a host", fmt.Sprintf("%q", o.Host), o.Host[i])
+	if why := hostProblem(o.Host); why != "" {
+		return badCall("origin host %s %s", quote(o.Host), why)
 	}
 	return nil
-}
-
-// badHostByte returns the index of the first byte of host that has no
-// place in a host[:port], or -1.
-func badHostByte(host string) int {
-	for i := 0; i < len(host); i++ {
-		c := host[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`/\?#@%"<>`+"`{}|^", c) >= 0 {
-			return i
-		}
-	}
-	return -1
 }
 
 // checkInBuild is check for the Origin of a [Request], which may also be
@@ -91,7 +78,7 @@ func badHostByte(host string) int {
 // (a route with a Host template takes only the scheme). The error holds
 // copies of the strings, so that a Request never escapes to the heap.
 func (o Origin) checkInBuild() error {
-	if (o.Scheme == "" || o.Scheme == "http" || o.Scheme == "https") && badHostByte(o.Host) < 0 {
+	if (o.Scheme == "" || o.Scheme == "http" || o.Scheme == "https") && (o.Host == "" || hostProblem(o.Host) == "") {
 		return nil
 	}
 	c := Origin{Scheme: strings.Clone(o.Scheme), Host: strings.Clone(o.Host)}

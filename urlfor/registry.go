@@ -1,6 +1,8 @@
 package urlfor
 
 import (
+	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -122,15 +124,9 @@ func (reg *registry) directory() *directory {
 	return d
 }
 
-// qualifiedNames lists every name the directory answers, for suggestions.
-func (d *directory) qualifiedNames() []string {
-	names := make([]string, 0, len(d.names))
-	for n := range d.names {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
-}
+// qualifiedNames yields every name the directory answers, for
+// suggestions, in no particular order.
+func (d *directory) qualifiedNames() iter.Seq[string] { return maps.Keys(d.names) }
 
 // build resolves req.Name, local first when local is set, and builds it.
 func (reg *registry) build(local *Participant, req *Request) (string, error) {

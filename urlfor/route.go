@@ -148,13 +148,16 @@ type buildState struct {
 	plain              uint64 // path parts whose value needs no escaping, by part index
 }
 
-func (s *buildState) lookup(req *Request, ep, name string) (string, bool, error) {
+func (s *buildState) lookup(req *Request, ep, name, alias string) (string, bool, error) {
 	pairs := req.Pairs
 	found := -1
 	for i := 0; i < len(pairs); i += 2 {
-		if pairs[i] == name {
+		if pairs[i] == name || alias != "" && pairs[i] == alias {
+			if found >= 0 && pairs[found] != pairs[i] {
+				return "", false, badCall("%s: parameter %q given twice (as %q and %q)", strings.Clone(ep), name, strings.Clone(pairs[found]), strings.Clone(pairs[i]))
+			}
 			if found >= 0 {
-				return "", false, badCall("%s: parameter %q given twice", strings.Clone(ep), name)
+				return "", false, badCall("%s: parameter %s given twice", strings.Clone(ep), quote(name))
 			}
 			found = i
 		}
@@ -215,7 +218,7 @@ func (s *buildState) measure(prefix, ep string, req *Request) (int, error) {
 	n += q
 	if f := req.Fragment; f != "" {
 		if why := checkText(f); why != "" {
-			return 0, badCall("%s: fragment %q %s", strings.Clone(ep), strings.Clone(f), why)
+			return 0, badCall("%s: fragment %s %s", strings.Clone(ep), quote(f), why)
 		}
 		n += 1 + escapedLen(f, rawFragment)
 	}
@@ -255,7 +258,7 @@ func (s *buildState) measureTemplate(req *Request, ep string, t *Template, vals 
 		if p.kind == kindLiteral {
 			continue
 		}
-		v, ok, err := s.lookup(req, ep, p.text)
+		v, ok, err := s.lookup(req, ep, p.text, p.alias)
 		if err != nil {
 			return 0, err
 		}
@@ -371,6 +374,14 @@ func (t *Template) checkWildcard(p *compiledPart, v string) string {
 			return fmt.Sprintf("contains %q, which this router cannot route back even percent-encoded", c)
 		}
 	}
+	switch {
+	case v[0] == '/':
+		// "/evil.com" would make "//evil.com" at the root, a
+		// scheme-relative URL to another host.
+		return "starts with \"/\", which would put \"//\" in the path (routers clean or redirect it; at the root it reads as another host)"
+	case v[len(v)-1] == '/':
+		return "ends with \"/\" (an empty segment), which routers clean or redirect"
+	}
 	for seg := range strings.SplitSeq(v, "/") {
 		switch seg {
 		case "":
@@ -450,7 +461,7 @@ func (s *buildState) measureQuery(req *Request, ep string) (int, error) {
 			if q.value.kind == kindParam {
 				var ok bool
 				var err error
-				v, ok, err = s.lookup(req, ep, q.value.text)
+				v, ok, err = s.lookup(req, ep, q.value.text, "")
 				if err != nil {
 					return 0, err
 				}
@@ -479,15 +490,16 @@ func (s *buildState) measureQuery(req *Request, ep string) (int, error) {
 			continue
 		}
 		if r.strict {
-			return 0, badCall("%s: pattern %q has no parameter %q", strings.Clone(ep), r.Pattern, pairs[i])
+			return 0, badCall("%s: pattern %q has no parameter %s", strings.Clone(ep), r.Pattern, quote(pairs[i]))
 		}
 		if pairs[i] == "" {
 			return 0, badCall("%s: a pair has an empty key", strings.Clone(ep))
 		}
-		for _, t := range [2]string{pairs[i], pairs[i+1]} {
-			if why := checkText(t); why != "" {
-				return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: pairs[i], Value: pairs[i+1], Reason: why}
-			}
+		if why := checkText(pairs[i]); why != "" {
+			return 0, badCall("%s: query key %s %s", strings.Clone(ep), quote(pairs[i]), why)
+		}
+		if why := checkText(pairs[i+1]); why != "" {
+			return 0, &ParamError{Endpoint: strings.Clone(ep), Pattern: r.Pattern, Param: strings.Clone(pairs[i]), Value: strings.Clone(pairs[i+1]), Reason: why}
 		}
 		switch {
 		case s.extraAll != nil:

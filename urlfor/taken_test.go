@@ -73,7 +73,7 @@ func TestTakenBy(t *testing.T) {
 		{match, "id", "2024a", "", ""},
 		{wildExact, "rest", "readme", "GET /f/readme", ""},
 		{wildExact, "rest", "readme/x", "", ""},
-		{wildExact, "rest", "/readme", "", "empty segment"},
+		{wildExact, "rest", "/readme", "", `starts with "/"`},
 		{wildSlash, "rest", "/readme", "GET /f/readme", ""},
 		{wildNonEmpty, "rest", "", "", ""},
 		{wildNonEmpty, "rest", "a/b", "GET /f/{id}", "is not empty"},

@@ -24,6 +24,7 @@ type Part struct {
 	constraint string
 	optional   bool
 	slashed    bool
+	alias      string    // another key that names the parameter, or ""
 	taken      *takenSet // values the router sends to another route
 }
 
@@ -48,6 +49,13 @@ func (p Part) Matching(re string) Part { p.constraint = re; return p }
 // Optional lets a parameter be left out (fiber's ":name?"): the URL then
 // drops the parameter and the "/" before it ("/user/:name?" gives "/user").
 func (p Part) Optional() Part { p.optional = true; return p }
+
+// Alias lets a parameter also be given under another key, where its
+// framework reads it by two names (fiber: c.Params("*") is the wildcard
+// "*1"). Either key fills it; both in one build are an [ErrBadCall], as
+// one key given twice is. Errors name the parameter by its name, which
+// [Template.Params] lists.
+func (p Part) Alias(key string) Part { p.alias = key; return p }
 
 // SlashPrefixed says the framework hands a wildcard's value to handlers with
 // a leading "/" (gin's "*path" gives "/a/b" for ".../a/b"). A value given with
@@ -168,6 +176,12 @@ func (t *Template) compile(parts []Part) error {
 				return templateErr(t.pattern, fmt.Sprintf("parameter %q appears twice", p.text))
 			}
 			seen[p.text] = true
+			if p.alias != "" {
+				if seen[p.alias] {
+					return templateErr(t.pattern, fmt.Sprintf("alias %q of parameter %q names another parameter", p.alias, p.text))
+				}
+				seen[p.alias] = true
+			}
 			if p.kind == kindWildcard && i != len(parts)-1 {
 				return templateErr(t.pattern, fmt.Sprintf("wildcard %q is not last", p.text))
 			}

@@ -55,18 +55,28 @@
 //
 // chi routes on r.URL.RawPath when Go set one, else on the decoded
 // r.URL.Path, and Go sets RawPath only when the path is not in its default
-// encoding (go-chi/chi#832). So chi.URLParam hands a handler the decoded
-// value for "/posts/a%20b" but the escaped one for "/posts/a%20b%2Cc".
-// [URLParam] gives the decoded value in both cases: it unescapes exactly
-// when r.URL.RawPath is set. That is the adapter's round-trip law: a value
-// given to URL comes back from partychi.URLParam, through http.StripPrefix
-// and through chi's Mount (FuzzRoundTrip). To keep it, URL refuses:
+// encoding (go-chi/chi#832). URL writes a path as Go does (unreserved
+// characters and "$&+,:;=@" raw, see urlfor's "# Escaping") but for a "/"
+// inside one parameter, which must be "%2F": so chi.URLParam hands a
+// handler the decoded value for every URL built here, "Smith, John" from
+// "/posts/Smith,%20John", unless a parameter of that URL holds "/": then
+// chi routes on the raw path and every value of the URL arrives escaped
+// ("/posts/a%2Fb" gives "a%2Fb"). [URLParam] gives the decoded value in
+// both cases: it unescapes exactly when r.URL.RawPath is set. That is the
+// adapter's round-trip law: a value given to URL comes back from
+// partychi.URLParam, through http.StripPrefix and through chi's Mount, and
+// from chi.URLParam when no parameter holds "/" (FuzzRoundTrip). To keep
+// it, URL refuses:
 //
-//   - in a constrained parameter, bytes that need escaping (a regexp is
-//     matched against the escaped form when the URL has a RawPath);
-//   - in a route whose literal text needs escaping ("/über/{id}"), the
-//     bytes "/", "," and ";", which would give the URL a RawPath, where chi
-//     no longer matches that text;
+//   - in a constrained parameter, "/", and where the route has an
+//     unconstrained parameter (which may hold "/"), every byte that needs
+//     escaping: chi matches a regexp against the escaped form when the URL
+//     has a RawPath. "/n/{name:[a-z ]+}" builds "a b";
+//     "/n/{name:[a-z ]+}/{o}" does not;
+//   - in a route whose literal text needs escaping ("/über/{id}"), "/"
+//     inside a parameter, which would give the URL a RawPath, where chi no
+//     longer matches that text ("/" in the wildcard "/über/*" is its
+//     separator and builds);
 //   - values another route of the router takes: "new" beside "/posts/new",
 //     "new-a" beside "/x/new-{y}", digits beside "/r/{y:[0-9]+}", "api"
 //     beside Mount("/api", sub). chi itself says which (Mux.Find, asked at
@@ -76,7 +86,8 @@
 //   - what every adapter refuses (urlfor.Route.Build): empty values, "."
 //     and "..", a byte where chi ends the parameter, and so on.
 //
-// A "%2F" inside a value is routed back intact: chi matches on the raw path.
+// Elsewhere a "%2F" inside a value is routed back intact: chi matches on
+// the raw path.
 //
 // # Mounting
 //
@@ -101,7 +112,8 @@
 //
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger] and [TrustProxy] are the options
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts] and
+// [CanonicalOrigin] are the options
 // of every partyline adapter, and [ErrInvalidOption], [ErrAlreadyJoined]
 // and [ErrNoHandle] its errors (package adapterkit, which states the
 // contract this adapter keeps; urlfor/adaptertest checks it). Only

@@ -148,19 +148,26 @@ func ExampleURL() {
 	// /posts/42
 }
 
-// URLParam decodes what chi.URLParam leaves escaped when the request path
-// has a RawPath (go-chi/chi#832).
+// chi.URLParam gives the value put into a URL the handle builds unless a
+// parameter of it holds "/": "%2F" gives the URL a RawPath, on which chi
+// routes (go-chi/chi#832). URLParam decodes it then.
 func ExampleURLParam() {
 	r := chi.NewRouter()
-	r.Get("/tags/{tag}", func(w http.ResponseWriter, r *http.Request) {
+	h, _ := partychi.Join(r)
+	r.With(partychi.Name("tag")).Get("/tags/{tag}", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Printf("chi %q, partychi %q\n", chi.URLParam(r, "tag"), partychi.URLParam(r, "tag"))
 	})
-	for _, p := range []string{"/tags/a%20b", "/tags/a%20b%2Cc"} {
-		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, p, nil))
+	if _, err := core.New(r, []string{"/__invite__/"}); err != nil {
+		fmt.Println(err)
+	}
+	for _, tag := range []string{"Smith, John;2", "a/b"} {
+		u, _ := h.URL(nil, "tag", "tag", tag)
+		fmt.Print(u, ": ")
+		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, u, nil))
 	}
 	// Output:
-	// chi "a b", partychi "a b"
-	// chi "a%20b%2Cc", partychi "a b,c"
+	// /tags/Smith,%20John;2: chi "Smith, John;2", partychi "Smith, John;2"
+	// /tags/a%2Fb: chi "a%2Fb", partychi "a/b"
 }
 
 // show stands for any handler.

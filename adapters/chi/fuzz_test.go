@@ -69,7 +69,8 @@ func fuzzApp(ns string) *chi.Mux {
 // FuzzRoundTrip checks the round-trip law: for any values, URL either
 // fails, or builds a URL that, requested over HTTP through the party and a
 // real dispatcher, reaches the same endpoint with the same values
-// (decoded with partychi.URLParam). Two dispatchers: http.ServeMux with
+// (decoded with partychi.URLParam, and from chi.URLParam itself when no
+// parameter but the wildcard holds "/"). Two dispatchers: http.ServeMux with
 // http.StripPrefix ("/blog"), and chi's Mount ("/wiki", prefix not
 // stripped).
 func FuzzRoundTrip(f *testing.F) {
@@ -86,7 +87,7 @@ func FuzzRoundTrip(f *testing.F) {
 	seeds := []string{
 		"7", " ", "a b", "/", "a/b", "%2F", "%", "%%", "?", "#", "..", ".", "...", "ünï©ødé", "é", "K", "\u212a",
 		"{id}", ":id", "*", "+", ";", ",", "!", "a.b", "a-b", "ü", "a!b", "", "\x00", "\xff", "__invite__",
-		"new", "latest", "readme", "docs/a", "new-a", "new-a-b",
+		"new", "latest", "readme", "docs/a", "new-a", "new-a-b", "a,b;c", "Smith, John", "a;b/c,d",
 	}
 	for i, a := range seeds {
 		f.Add(a, seeds[(i+1)%len(seeds)])
@@ -127,6 +128,9 @@ func FuzzRoundTrip(f *testing.F) {
 				}
 				if got.Endpoint != ns+":"+fr.name || !sameParams(got.Params, want) {
 					t.Fatalf("%s:%s %q: GET %q reached %s with %q, want %q", ns, fr.name, pairs, u, got.Endpoint, got.Params, want)
+				}
+				if nativeExact(pairs) && !sameParams(got.Native, want) {
+					t.Fatalf("%s:%s %q: GET %q: chi.URLParam gave %q, want %q", ns, fr.name, pairs, u, got.Native, want)
 				}
 			}
 		}

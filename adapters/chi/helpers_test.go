@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/go-chi/chi/v5"
@@ -14,18 +15,33 @@ import (
 )
 
 // hit is what an echo handler answers: which endpoint the request reached
-// and the parameter values it got, decoded with partychi.URLParam.
+// and the parameter values it got, decoded with partychi.URLParam (Params)
+// and as chi.URLParam gives them (Native).
 type hit struct {
 	Endpoint string            `json:"endpoint"`
 	Params   map[string]string `json:"params"`
+	Native   map[string]string `json:"native,omitempty"`
+}
+
+// nativeExact reports whether chi.URLParam must give the values of pairs
+// exactly: when the URL has no RawPath, that is when no parameter but the
+// wildcard "*" holds "/" (TestForcesRawPath).
+func nativeExact(pairs []string) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] != "*" && strings.Contains(pairs[i+1], "/") {
+			return false
+		}
+	}
+	return true
 }
 
 // echo answers a hit for endpoint with the values of keys.
 func echo(endpoint string, keys ...string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		h := hit{Endpoint: endpoint, Params: map[string]string{}}
+		h := hit{Endpoint: endpoint, Params: map[string]string{}, Native: map[string]string{}}
 		for _, k := range keys {
 			h.Params[k] = partychi.URLParam(r, k)
+			h.Native[k] = chi.URLParam(r, k)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(h)

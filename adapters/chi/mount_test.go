@@ -37,13 +37,16 @@ var blogCases = []struct {
 	path  string // the URL without the mount prefix
 	want  hit
 }{
-	{"index", nil, "/", hit{"blog:index", map[string]string{}}},
-	{"post", []string{"id", "7"}, "/posts/7", hit{"blog:post", map[string]string{"id": "7"}}},
-	{"post", []string{"id", "a b/c"}, "/posts/a%20b%2Fc", hit{"blog:post", map[string]string{"id": "a b/c"}}},
-	{"post-json", []string{"id", "7"}, "/posts/7.json", hit{"blog:post-json", map[string]string{"id": "7"}}},
-	{"tag", []string{"tag", "go"}, "/tags/go", hit{"blog:tag", map[string]string{"tag": "go"}}},
-	{"admin-user", []string{"user", "ann", "field", "e-mail"}, "/admin/users/ann/e-mail", hit{"blog:admin-user", map[string]string{"user": "ann", "field": "e-mail"}}},
-	{"files", []string{"*", "css/site.css"}, "/files/css/site.css", hit{"blog:files", map[string]string{"*": "css/site.css"}}},
+	{"index", nil, "/", hit{Endpoint: "blog:index", Params: map[string]string{}}},
+	{"post", []string{"id", "7"}, "/posts/7", hit{Endpoint: "blog:post", Params: map[string]string{"id": "7"}}},
+	{"post", []string{"id", "a b/c"}, "/posts/a%20b%2Fc", hit{Endpoint: "blog:post", Params: map[string]string{"id": "a b/c"}}},
+	{"post", []string{"id", "Smith, John;2"}, "/posts/Smith,%20John;2", hit{Endpoint: "blog:post", Params: map[string]string{"id": "Smith, John;2"}}},
+	{"post-json", []string{"id", "7"}, "/posts/7.json", hit{Endpoint: "blog:post-json", Params: map[string]string{"id": "7"}}},
+	{"tag", []string{"tag", "go"}, "/tags/go", hit{Endpoint: "blog:tag", Params: map[string]string{"tag": "go"}}},
+	{"admin-user", []string{"user", "ann", "field", "e-mail"}, "/admin/users/ann/e-mail", hit{Endpoint: "blog:admin-user", Params: map[string]string{"user": "ann", "field": "e-mail"}}},
+	{"files", []string{"*", "css/site.css"}, "/files/css/site.css", hit{Endpoint: "blog:files", Params: map[string]string{"*": "css/site.css"}}},
+	{"files", []string{"*", "a,b/c;d e.css"}, "/files/a,b/c;d%20e.css", hit{Endpoint: "blog:files", Params: map[string]string{"*": "a,b/c;d e.css"}}},
+	{"admin-user", []string{"user", "a,b", "field", "x/y"}, "/admin/users/a,b/x%2Fy", hit{Endpoint: "blog:admin-user", Params: map[string]string{"user": "a,b", "field": "x/y"}}},
 }
 
 func checkBlog(t *testing.T, h *partychi.Handle, base, prefix string) {
@@ -57,6 +60,9 @@ func checkBlog(t *testing.T, h *partychi.Handle, base, prefix string) {
 		got := getHit(t, base+u)
 		if got.Endpoint != c.want.Endpoint || !sameParams(got.Params, c.want.Params) {
 			t.Errorf("GET %s reached %+v, want %+v", u, got, c.want)
+		}
+		if nativeExact(c.pairs) && !sameParams(got.Native, c.want.Params) {
+			t.Errorf("GET %s: chi.URLParam gave %q, want %q", u, got.Native, c.want.Params)
 		}
 	}
 }

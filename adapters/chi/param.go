@@ -14,13 +14,17 @@ import (
 // chi.URLParam alone gives the value as chi routed it (go-chi/chi#832):
 // chi routes on r.URL.RawPath when the request has one and on the decoded
 // r.URL.Path otherwise, and Go sets RawPath only when the path is not in its
-// default encoding. "/posts/a%20b" gives "a b" (no RawPath), but
-// "/posts/a%20b%2Cc" gives "a%20b%2Cc" (a RawPath, because Go would not
-// escape ","). URLParam undoes the escaping exactly when chi saw it: it
-// applies url.PathUnescape when r.URL.RawPath is set. That is the
-// unescaping under which the adapter's URLs round-trip (FuzzRoundTrip).
-// Behind http.StripPrefix (which trims RawPath too) and chi's Mount (which
-// keeps r.URL) the rule holds; a middleware that rewrites r.URL breaks it.
+// default encoding. urlfor writes a path as Go does, "," and ";" raw
+// included, except for a "/" inside one parameter, which must be "%2F": so
+// chi.URLParam is exact for every URL the adapter builds unless a
+// parameter of it holds "/" ("/posts/Smith,%20John" gives "Smith, John"),
+// and then it is escaped, for every parameter of that URL
+// ("/p/a%2Fb/c%20d" gives "a%2Fb" and "c%20d"). URLParam undoes the
+// escaping exactly when chi saw it: it applies url.PathUnescape when
+// r.URL.RawPath is set. That is the unescaping under which the adapter's
+// URLs round-trip (FuzzRoundTrip). Behind http.StripPrefix (which trims
+// RawPath too) and chi's Mount (which keeps r.URL) the rule holds; a
+// middleware that rewrites r.URL breaks it.
 func URLParam(r *http.Request, key string) string {
 	v := chi.URLParam(r, key)
 	if r.URL == nil || r.URL.RawPath == "" {

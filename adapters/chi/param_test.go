@@ -13,6 +13,8 @@ import (
 // on (go-chi/chi#832): chi.URLParam is the decoded value when the request
 // has no RawPath, and the escaped one when it has, which Go decides from
 // the whole path; partychi.URLParam is the decoded value in both cases.
+// Paths as partyline builds them have a RawPath only for "%2F"; the others
+// are written by hand, as a client may.
 // Checked under both dispatchers: StripPrefix (trims RawPath) and chi's
 // Mount (keeps r.URL).
 func TestWhatHandlersReceive(t *testing.T) {
@@ -37,8 +39,10 @@ func TestWhatHandlersReceive(t *testing.T) {
 		wantsRawPath bool
 	}{
 		{"/app/p/x/y", "x", "y", "x", "y", false},
-		{"/app/p/a%20b/y", "a b", "y", "a b", "y", false},            // default encoding: decoded
-		{"/app/p/a%20b/y%2Cz", "a%20b", "y%2Cz", "a b", "y,z", true}, // "," is not escaped by Go: RawPath
+		{"/app/p/a%20b/y", "a b", "y", "a b", "y", false},                         // default encoding: decoded
+		{"/app/p/a,b/y;z", "a,b", "y;z", "a,b", "y;z", false},                     // as partyline and Go write them
+		{"/app/p/Smith,%20John/y", "Smith, John", "y", "Smith, John", "y", false}, // the same
+		{"/app/p/a%20b/y%2Cz", "a%20b", "y%2Cz", "a b", "y,z", true},              // "," escaped by hand, which Go would not: RawPath
 		{"/app/p/a%2Fb/y", "a%2Fb", "y", "a/b", "y", true},
 		{"/app/p/50%25/y", "50%", "y", "50%", "y", false},
 		{"/app/p/50%25/%3B", "50%25", "%3B", "50%", ";", true},

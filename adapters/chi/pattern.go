@@ -73,28 +73,35 @@ func splitPattern(pattern string) ([]adapterkit.Token, error) {
 //
 //   - chi routes on r.URL.RawPath when the request has one, else on the
 //     decoded r.URL.Path (mux.go routeHTTP). Go sets RawPath only when the
-//     path is not in its default encoding, which happens with a value
-//     holding "/", "," or ";" (urlfor escapes them, Go would not). So a
-//     value reaches chi escaped or decoded depending on every byte of the
-//     URL: see [URLParam] for the handler's side. Routing itself works in
-//     both modes, so "/" needs no refusal (no [urlfor.Unroutable]).
+//     path is not in its default encoding. urlfor escapes a segment as Go
+//     does (urlfor's "# Escaping"), but for the "/" inside one parameter's
+//     value ("%2F", where Go would write "/"): that is the one byte that
+//     gives a URL built here a RawPath ([forcesRawPath]), and then chi
+//     routes and hands over every value of the URL escaped (see
+//     [URLParam]). Routing itself works in both modes, so "/" needs no
+//     refusal in a plain route (no [urlfor.Unroutable]).
 //   - A parameter ends at the first byte of the literal text after it
 //     ("{name}.json" stops at the first "."), and chi never backtracks
 //     (tree.go findRoute): no [urlfor.Backtracking].
 //   - A regexp constraint is checked against the value as routed: decoded,
-//     or escaped when the URL has a RawPath. A constrained value is
-//     therefore limited to bytes that need no escaping
-//     ([adapterkit.RawSegmentRunes]), so that both forms are the same
-//     ([adapterkit.RestrictRegexp]). chi anchors its regexp by adding "^"
-//     and "$" around the text; urlfor anchors the whole expression, which
-//     is stricter for a top-level alternation ("a|b"), never looser.
+//     or escaped when the URL has a RawPath. A constrained value never
+//     holds "/", so only an unconstrained parameter of the same route can
+//     give the URL a RawPath. Where the route has one, a constrained value
+//     is limited to bytes that need no escaping
+//     ([adapterkit.RawSegmentRunes]), so that both forms are the same;
+//     where it has none, the constraint always sees the decoded value and
+//     only "/" is taken out of it ([adapterkit.RestrictRegexp]). chi
+//     anchors its regexp by adding "^" and "$" around the text; urlfor
+//     anchors the whole expression, which is stricter for a top-level
+//     alternation ("a|b"), never looser.
 //   - Literal text is matched byte for byte against the routed path. Text
 //     that Go's default path encoding escapes (non-ASCII, space, "%", "!")
 //     is written percent-encoded, and matches only the decoded path: such
-//     a route refuses every value that would give the URL a RawPath
-//     ([urlfor.Unroutable] of "/", "," and ";", which a wildcard keeps as
-//     its separator), and a parameter right before such text refuses the
-//     runes that start with its first byte.
+//     a route refuses "/" inside a parameter, the one value that would
+//     give the URL a RawPath ([urlfor.Unroutable] of [forcesRawPath]; a
+//     wildcard keeps "/" raw as its separator, so its values all build),
+//     and a parameter right before such text refuses the runes that start
+//     with its first byte.
 func parsePattern(pattern string, taken map[string][]urlfor.Taken) (*urlfor.Template, error) {
 	if !utf8.ValidString(pattern) {
 		return nil, templateErr(pattern, "not valid UTF-8")
@@ -103,13 +110,23 @@ func parsePattern(pattern string, taken map[string][]urlfor.Taken) (*urlfor.Temp
 	if err != nil {
 		return nil, templateErr(pattern, err.Error())
 	}
-	decodedOnly := false
+	decodedOnly, slashable := false, false
 	for _, t := range toks {
 		decodedOnly = decodedOnly || needsEscape(t.Literal)
+		slashable = slashable || t.Literal == "" && !t.Wildcard && t.Constraint == ""
 	}
+	// The runes a constrained value may hold (see above): all when no URL
+	// of the route has a RawPath (Unroutable refuses "/"), the raw ones
+	// when one may, all but "/" when only the constrained value itself
+	// could give it one.
+	constrained := adapterkit.AllRunes.Minus(adapterkit.RunesOf(forcesRawPath))
 	var opts []urlfor.TemplateOption
-	if decodedOnly {
+	switch {
+	case decodedOnly:
 		opts = append(opts, urlfor.Unroutable(forcesRawPath))
+		constrained = adapterkit.AllRunes
+	case slashable:
+		constrained = adapterkit.RawSegmentRunes
 	}
 	parts := make([]urlfor.Part, len(toks))
 	for i, t := range toks {
@@ -123,7 +140,7 @@ func parsePattern(pattern string, taken map[string][]urlfor.Taken) (*urlfor.Temp
 			if i+1 < len(toks) {
 				next = toks[i+1].Literal
 			}
-			p, err := param(t, next, decodedOnly)
+			p, err := param(t, next, constrained)
 			if err != nil {
 				return nil, templateErr(pattern, fmt.Sprintf("regexp of {%s}: %v", t.Param, err))
 			}
@@ -134,12 +151,13 @@ func parsePattern(pattern string, taken map[string][]urlfor.Taken) (*urlfor.Temp
 }
 
 // param is the part of the parameter t, followed by the literal text next:
-// its constraint narrowed to the runes chi routes back (see parsePattern).
-func param(t adapterkit.Token, next string, decodedOnly bool) (urlfor.Part, error) {
+// its constraint narrowed to the runes chi routes back (see parsePattern),
+// constrained when it has one.
+func param(t adapterkit.Token, next string, constrained adapterkit.RuneSet) (urlfor.Part, error) {
 	p := urlfor.Param(t.Param)
 	allowed := adapterkit.AllRunes
-	if !decodedOnly && t.Constraint != "" {
-		allowed = adapterkit.RawSegmentRunes
+	if t.Constraint != "" {
+		allowed = constrained
 	}
 	if next != "" && needsEscape(next[:1]) {
 		allowed = allowed.Minus(adapterkit.RunesStartingWith(next[0]))
@@ -162,8 +180,10 @@ func param(t adapterkit.Token, next string, decodedOnly bool) (urlfor.Part, erro
 
 // forcesRawPath lists the bytes urlfor percent-encodes in a path segment
 // but Go's default path encoding keeps: a URL with one of them escaped has
-// a RawPath, and chi routes it on the escaped path (TestForcesRawPath).
-const forcesRawPath = "/,;"
+// a RawPath, and chi routes it on the escaped path (TestForcesRawPath
+// derives the set from urlfor and net/url). urlfor keeps "," and ";" raw,
+// as Go does, so only "/" is left.
+const forcesRawPath = "/"
 
 // escapeLiteral writes literal pattern text as Go's default path encoding
 // does (url.URL.EscapedPath: all but ASCII letters, digits, "-._~" and

@@ -69,7 +69,9 @@ func TestParsePatternThroughChi(t *testing.T) {
 		{"/posts/{id}", []string{"id", "a b"}, "/posts/a%20b"},
 		{"/posts/{id}", []string{"id", "a/b"}, "/posts/a%2Fb"},
 		{"/posts/{id}", []string{"id", "50%"}, "/posts/50%25"},
-		{"/posts/{id}", []string{"id", "a,b;c"}, "/posts/a%2Cb%3Bc"},
+		{"/posts/{id}", []string{"id", "a,b;c"}, "/posts/a,b;c"}, // raw, as Go writes them: no RawPath
+		{"/posts/{id}", []string{"id", "Smith, John"}, "/posts/Smith,%20John"},
+		{"/posts/{id}", []string{"id", "a/b,c d"}, "/posts/a%2Fb,c%20d"},
 		{"/posts/{id}", []string{"id", "é"}, "/posts/%C3%A9"},
 		{"/posts/{id}", []string{"id", "{id}"}, "/posts/%7Bid%7D"},
 		{"/posts/{id}", []string{"id", ".."}, ""},
@@ -80,7 +82,13 @@ func TestParsePatternThroughChi(t *testing.T) {
 		{"/posts/{id:[0-9]{3}}", []string{"id", "123"}, "/posts/123"},
 		{"/posts/{id:[0-9]{3}}", []string{"id", "1234"}, ""},
 		{"/n/{name:[a-z ]+}", []string{"name", "ab"}, "/n/ab"},
-		{"/n/{name:[a-z ]+}", []string{"name", "a b"}, ""}, // checked escaped when the URL has a RawPath
+		{"/n/{name:[a-z ]+}", []string{"name", "a b"}, "/n/a%20b"}, // no RawPath possible: checked decoded
+		{"/n/{name:[a-z/ ]+}", []string{"name", "a/b"}, ""},        // "%2F" would give a RawPath
+		{"/n/{name:[a-z ]+}/*", []string{"name", "a b", "*", "x/y,z"}, "/n/a%20b/x/y,z"},
+		{"/n/{name:[a-z ]+}/{o}", []string{"name", "a b", "o", "x"}, ""}, // {o} may hold "/": checked escaped then
+		{"/n/{name:[a-z ]+}/{o}", []string{"name", "ab", "o", "x/y"}, "/n/ab/x%2Fy"},
+		{"/n/{name:[a-z,]+}/{o}", []string{"name", "a,b", "o", "x"}, "/n/a,b/x"}, // "," reads the same escaped and decoded
+		{"/n/{a:[a-z ]+}/{b:[a-z ]+}", []string{"a", "a b", "b", "c d"}, "/n/a%20b/c%20d"},
 		{"/alt/{x:a|b}", []string{"x", "a"}, "/alt/a"},
 		{"/alt/{x:a|b}", []string{"x", "ab"}, ""}, // chi's "^a|b$" would take it; we anchor the whole
 		{"/docs/{name}.json", []string{"name", "readme"}, "/docs/readme.json"},
@@ -96,9 +104,13 @@ func TestParsePatternThroughChi(t *testing.T) {
 		{"/über/{id}", []string{"id", "7"}, "/%C3%BCber/7"},
 		{"/über/{id}", []string{"id", "a b"}, "/%C3%BCber/a%20b"},
 		{"/über/{id}", []string{"id", "a/b"}, ""}, // would need a RawPath, where "über" no longer matches
-		{"/über/{id}", []string{"id", "a,b"}, ""},
+		{"/über/{id}", []string{"id", "a,b"}, "/%C3%BCber/a,b"},
+		{"/über/{id}", []string{"id", "a;b c"}, "/%C3%BCber/a;b%20c"},
 		{"/über/*", []string{"*", "a/b"}, "/%C3%BCber/a/b"},
-		{"/über/*", []string{"*", "a;b"}, ""},
+		{"/über/*", []string{"*", "a;b"}, "/%C3%BCber/a;b"},
+		{"/über/*", []string{"*", "x,y/a;b c"}, "/%C3%BCber/x,y/a;b%20c"},
+		{"/über/{id}/*", []string{"id", "a,b", "*", "c;d/e"}, "/%C3%BCber/a,b/c;d/e"},
+		{"/über/{id}/*", []string{"id", "a/b", "*", "c"}, ""},
 		{"/x/{a}ü", []string{"a", "ab"}, "/x/ab%C3%BC"},
 		{"/x/{a}ü", []string{"a", "é"}, ""}, // "é" starts with the byte chi stops at
 		{"/x/{a}ü", []string{"a", "ё"}, "/x/%D1%91%C3%BC"},
@@ -106,7 +118,8 @@ func TestParsePatternThroughChi(t *testing.T) {
 		{"/x/{a}!", []string{"a", "ab"}, "/x/ab%21"},
 		{"/100%/{a}", []string{"a", "x"}, "/100%25/x"},
 		{"/k/{a:(?i)k}", []string{"a", "K"}, "/k/K"},
-		{"/k/{a:(?i)k}", []string{"a", "\u212a"}, ""}, // KELVIN SIGN folds to k but needs escaping
+		{"/k/{a:(?i)k}", []string{"a", "\u212a"}, "/k/%E2%84%AA"},   // KELVIN SIGN folds to k; seen decoded
+		{"/k/{a:(?i)k}/{b}", []string{"a", "\u212a", "b", "x"}, ""}, // {b} may give a RawPath: seen escaped
 	}
 	for _, tt := range tests {
 		tpl, err := parsePattern(tt.pattern, nil)
@@ -131,32 +144,49 @@ func TestParsePatternThroughChi(t *testing.T) {
 	}
 }
 
-// checkRoutes requests u from a chi router that has only pattern and checks
-// the values URLParam gives.
+// checkRoutes requests u over HTTP from a chi router that has only pattern
+// and checks the values URLParam gives, and those chi.URLParam gives where
+// the URL has no RawPath, that is where no parameter's value holds "/"
+// (TestForcesRawPath).
 func checkRoutes(t *testing.T, pattern, u string, pairs []string) {
 	t.Helper()
 	r := chi.NewRouter()
-	var got map[string]string
+	type read struct{ native, param map[string]string }
+	got := make(chan read, 1)
 	r.Get(pattern, func(w http.ResponseWriter, r *http.Request) {
-		got = map[string]string{}
+		g := read{map[string]string{}, map[string]string{}}
 		for i := 0; i < len(pairs); i += 2 {
-			got[pairs[i]] = URLParam(r, pairs[i])
+			g.native[pairs[i]] = chi.URLParam(r, pairs[i])
+			g.param[pairs[i]] = URLParam(r, pairs[i])
 		}
+		got <- g
 	})
-	req, err := http.NewRequest(http.MethodGet, "http://example.com"+u, nil)
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL + u)
 	if err != nil {
-		t.Errorf("%s: %q: %v", pattern, u, err)
+		t.Errorf("%s: GET %q: %v", pattern, u, err)
 		return
 	}
-	rec := httptest.NewRecorder()
-	r.ServeHTTP(rec, req)
-	if got == nil {
-		t.Errorf("%s: %q did not reach the route (status %d)", pattern, u, rec.Code)
+	resp.Body.Close()
+	var g read
+	select {
+	case g = <-got:
+	default:
+		t.Errorf("%s: %q did not reach the route (status %d)", pattern, u, resp.StatusCode)
 		return
+	}
+	nativeExact := true
+	for i := 0; i < len(pairs); i += 2 {
+		nativeExact = nativeExact && (pairs[i] == "*" || !strings.Contains(pairs[i+1], "/"))
 	}
 	for i := 0; i < len(pairs); i += 2 {
-		if got[pairs[i]] != pairs[i+1] {
-			t.Errorf("%s: %q gave %s=%q, want %q", pattern, u, pairs[i], got[pairs[i]], pairs[i+1])
+		k, v := pairs[i], pairs[i+1]
+		if g.param[k] != v {
+			t.Errorf("%s: %q gave URLParam %s=%q, want %q", pattern, u, k, g.param[k], v)
+		}
+		if nativeExact && g.native[k] != v {
+			t.Errorf("%s: %q gave chi.URLParam %s=%q, want %q", pattern, u, k, g.native[k], v)
 		}
 	}
 }
@@ -188,32 +218,53 @@ func TestParsePatternErrors(t *testing.T) {
 	}
 }
 
-// TestForcesRawPath checks the set of bytes that give a URL a RawPath when
-// urlfor escapes them, against net/url itself.
+// TestForcesRawPath derives, from urlfor's escaping and net/url, the bytes
+// that give a built URL a RawPath (on which chi then routes), in a
+// parameter and in a wildcard, and checks forcesRawPath against it. It also
+// checks needsEscape against urlfor: the two escape the same bytes but
+// forcesRawPath.
 func TestForcesRawPath(t *testing.T) {
-	tpl, err := urlfor.NewTemplate("/{x}", []urlfor.Part{urlfor.Literal("/"), urlfor.Param("x")})
+	param, err := urlfor.NewTemplate("/{x}", []urlfor.Part{urlfor.Literal("/"), urlfor.Param("x")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var forces []byte
-	for c := 1; c < utf8.RuneSelf; c++ {
-		u, err := tpl.Build("x", "a"+string(rune(c)))
+	wild, err := urlfor.NewTemplate("/*", []urlfor.Part{urlfor.Literal("/"), urlfor.Wildcard("x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forces := func(tpl *urlfor.Template, v string) bool {
+		u, err := tpl.Build("x", v)
 		if err != nil {
-			continue // "." and ".." are refused; "a." is not, so nothing is lost
+			return false // "." and ".." are refused; "a." is not, so nothing is lost
 		}
 		parsed, err := url.ParseRequestURI(u)
 		if err != nil {
 			t.Fatalf("%q: %v", u, err)
 		}
-		if parsed.RawPath != "" {
-			forces = append(forces, byte(c))
+		return parsed.RawPath != ""
+	}
+	var inParam []byte
+	for c := 1; c < 256; c++ {
+		s := string([]byte{byte(c)})
+		if c >= utf8.RuneSelf {
+			s = string(rune(c)) // a byte alone is not valid UTF-8: its rune
 		}
-		if needsEscape(string(rune(c))) != (u != "/a"+string(rune(c))) && c != '/' && c != ',' && c != ';' {
+		if forces(param, "a"+s) {
+			inParam = append(inParam, byte(c))
+		}
+		if forces(wild, "a"+s+"/b"+s) {
+			t.Errorf("wildcard value %q gives a RawPath", "a"+s+"/b"+s)
+		}
+		if c >= utf8.RuneSelf || strings.ContainsRune(forcesRawPath, rune(c)) {
+			continue
+		}
+		u, _ := param.Build("x", "a"+s)
+		if needsEscape(s) != (u != "/a"+s) {
 			t.Errorf("byte %q: needsEscape disagrees with urlfor's escaping %q", c, u)
 		}
 	}
-	if !sameBytes(string(forces), forcesRawPath) {
-		t.Errorf("bytes that force a RawPath: %q, want %q", forces, forcesRawPath)
+	if !sameBytes(string(inParam), forcesRawPath) {
+		t.Errorf("bytes that force a RawPath: %q, want %q", inParam, forcesRawPath)
 	}
 }
 

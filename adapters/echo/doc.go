@@ -40,18 +40,29 @@
 // echo routes on the request's RawPath when it has one and then hands
 // handlers raw, still escaped text (echo #1974); otherwise it routes on the
 // decoded path and hands decoded text. net/url keeps a RawPath only when
-// the client's escaping differs from its own (TestWhatHandlersReceive):
+// the client's escaping differs from its own, and urlfor escapes as
+// net/url does (urlfor's "Escaping"), so a URL partyecho builds has one
+// only when a one-segment value holds "/", which must be "%2F". So c.Param
+// is the value put in for every other value, "100%", "a,b", "%2F" and
+// "Smith, John" included, and for a wildcard's "/"; with a "/" inside one
+// segment, c.Param of every parameter of that request is raw text. [Param]
+// is exact for every URL partyecho builds (TestWhatHandlersReceive):
 //
-//	request path          c.Param("id")   url.PathUnescape   Param(c, "id")
-//	/posts/a%2Fb          "a%2Fb"         "a/b"              "a/b"
-//	/posts/a%20b          "a b"           "a b"              "a b"
-//	/posts/100%25         "100%"          error              "100%"
-//	/posts/a%252Fb        "a%2Fb"         "a/b" (wrong)      "a%2Fb"
+//	request path          c.Param("id")   Param(c, "id")
+//	/posts/100%25         "100%"          "100%"
+//	/posts/a,b            "a,b"           "a,b"
+//	/posts/%252F          "%2F"           "%2F"
+//	/posts/a%2Fb          "a%2Fb" (raw)   "a/b"
+//	/posts/a%2Cb          "a%2Cb" (raw)   "a,b"   (typed by hand; partyecho writes "a,b")
 //
-// So partyecho refuses "%" in values (a *urlfor.ParamError): for every URL
-// it builds, url.PathUnescape(c.Param(name)) gives the value back, and
-// [Param] does for any request. urlfor escapes every other byte (RFC 3986
-// §3.3): "/" in a parameter becomes "%2F", which echo keeps inside it.
+// Do not unescape c.Param yourself: url.PathUnescape breaks decoded values
+// that hold "%" ("100%" is an error, "%2F" becomes "/"); Param unescapes
+// only when the request has a RawPath.
+//
+// Static text is written as net/url writes it ("/café" as "/caf%C3%A9"),
+// and echo matches it with the decoded path. Where that changes the text
+// ("/café", "/c d", "/100%"), echo cannot match it in a RawPath: such a
+// route refuses "/" in its parameters (a *urlfor.ParamError).
 //
 // # Values another route takes
 //
@@ -61,7 +72,10 @@
 // adapterkit.Siblings, asks echo's own Router.Find whether they do reach
 // another route of the same host router for the endpoint's methods, and
 // refuses them: a *urlfor.ParamError whose TakenBy names the route ("GET
-// /posts/new", "RouteNotFound /admin").
+// /posts/new", "RouteNotFound /admin"). echo compares static text with
+// the decoded path, or with the RawPath when there is one: beside
+// "/posts/c%20d", the value "c%20d" (decoded) and "c d" (written "c%20d")
+// are refused.
 //
 // # Routes read live
 //

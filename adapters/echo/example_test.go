@@ -143,7 +143,8 @@ func ExampleNewRenderer() {
 	// <a href="/blog/posts/a%20b">read</a>
 }
 
-// echo hands c.Param raw when the request has a RawPath ("%2F" in it) and
+// echo hands c.Param raw when the request has a RawPath, which a URL
+// partyecho builds has only for "/" inside one segment ("%2F"), and
 // decoded otherwise; Param gives the value either way.
 func ExampleParam() {
 	e := echo.New()
@@ -154,7 +155,7 @@ func ExampleParam() {
 		}
 		return c.String(http.StatusOK, fmt.Sprintf("c.Param=%q Param=%q", c.Param("id"), v))
 	})
-	for _, target := range []string{"/posts/a%2Fb", "/posts/a%20b", "/posts/100%25"} {
+	for _, target := range []string{"/posts/a%2Fb", "/posts/a%20b", "/posts/100%25", "/posts/Smith,%20John"} {
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 		fmt.Println(target, rec.Body.String())
@@ -163,6 +164,7 @@ func ExampleParam() {
 	// /posts/a%2Fb c.Param="a%2Fb" Param="a/b"
 	// /posts/a%20b c.Param="a b" Param="a b"
 	// /posts/100%25 c.Param="100%" Param="100%"
+	// /posts/Smith,%20John c.Param="Smith, John" Param="Smith, John"
 }
 
 // A handler finds its app's handle from its context: FromContext looks up

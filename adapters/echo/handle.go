@@ -44,10 +44,12 @@ func redirect(c echo.Context, code int, u string) error { return c.Redirect(code
 // "id", echo's wildcard takes "*"), the rest become the query string. The
 // path carries the mount prefix: "/blog/posts/7".
 //
-// Values are escaped by urlfor (RFC 3986 §3.3). A value holding "%", or one
-// echo would route to another route of the app ("new" for "/posts/:id"
-// beside "/posts/new"), is a *urlfor.ParamError, whose TakenBy names that
-// route in the second case. Other errors: urlfor.ErrNotInvited,
+// Values are escaped by urlfor (RFC 3986 §3.3, as net/url writes a path;
+// "/" in a parameter is "%2F"). A value echo would route to another route
+// of the app ("new" for "/posts/:id" beside "/posts/new") is a
+// *urlfor.ParamError whose TakenBy names that route; so is one urlfor
+// refuses ("", ".", "..", NUL, invalid UTF-8), and "/" in a parameter of a
+// route whose static text net/url writes otherwise (see the package doc). Other errors: urlfor.ErrNotInvited,
 // *urlfor.UnknownEndpointError, *urlfor.AmbiguousError, [*PatternError],
 // [*HostError], urlfor.ErrBadCall. c is not read (it may be nil).
 func (h *Handle) URL(c echo.Context, name string, pairs ...string) (string, error) {

@@ -49,6 +49,21 @@ func record(c echo.Context) error {
 	return c.JSON(http.StatusOK, s)
 }
 
+// cParamExact says whether echo's c.Param hands a handler exactly the
+// values of pairs (key, value...) in a URL partyecho builds: unless a
+// value of a one-segment parameter holds "/", whose "%2F" makes net/url
+// keep a RawPath, on which echo then routes and hands raw text for every
+// parameter of the request (see the package doc). The wildcard "*" keeps
+// "/" raw, which net/url writes the same.
+func cParamExact(pairs []string) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] != "*" && strings.Contains(pairs[i+1], "/") {
+			return false
+		}
+	}
+	return true
+}
+
 // app is a mounted app: its prefix in the dispatcher ("" for the root).
 type app struct {
 	prefix  string

@@ -9,9 +9,11 @@ import (
 // Param returns the value of the path parameter name ("*" for the
 // wildcard) as the client meant it: echo's c.Param hands raw, still
 // escaped text when the request has a RawPath and decoded text when it has
-// not (see the package doc), so Param unescapes only in the first case. It
-// is exact for every URL partyecho builds and for URLs typed by hand
-// ("/posts/100%25" gives "100%"). An escape that does not decode is
+// not (see the package doc), so Param unescapes only in the first case.
+// It is exact for every URL partyecho builds (where c.Param is too, unless
+// a one-segment value holds "/": "/posts/a%2Fb" gives c.Param "a%2Fb",
+// Param "a/b"), and for URLs typed by hand ("/posts/100%25" gives "100%",
+// "/posts/a%2Cb" "a,b"). An escape that does not decode is
 // url.PathUnescape's error; a nil c wraps urlfor.ErrBadCall.
 func Param(c echo.Context, name string) (string, error) {
 	if c == nil || c.Request() == nil || c.Request().URL == nil {

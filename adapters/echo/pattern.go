@@ -7,13 +7,6 @@ import (
 	"github.com/partyline-go/partyline/urlfor"
 )
 
-// templateOptions: echo routes on the raw path, so "%2F" and every other
-// escape come back intact, but when the URL's escaping is the one net/url
-// would choose, the request has no RawPath and echo hands decoded values,
-// in which a literal "%" cannot be told from an escape (see the package
-// doc). "%" is refused in parameters and the wildcard.
-var templateOptions = []urlfor.TemplateOption{urlfor.Unroutable("%")}
-
 type tokenKind uint8
 
 const (
@@ -80,16 +73,28 @@ func tokenize(path string) (toks []token, problem string) {
 // compile translates an echo route path into a urlfor template, with the
 // values other routes take from each parameter or wildcard, by token index
 // (shadow.go). A path that cannot be built is a *PatternError.
+//
+// echo matches static text as it is against the decoded path, or against
+// the RawPath when the request has one (rawpath.go). Static text is
+// written as net/url writes it ("/café" as "/caf%C3%A9"), so that a server
+// decodes it back; text that this changes is never met in a RawPath, which
+// "/" in a one-segment value would give the request: such a route refuses
+// "/" in its parameters.
 func compile(pattern string, taken map[int][]urlfor.Taken) (*urlfor.Template, error) {
 	toks, problem := tokenize(pattern)
 	if problem != "" {
 		return nil, &PatternError{Pattern: pattern, Reason: problem}
 	}
 	parts := make([]urlfor.Part, len(toks))
+	var opts []urlfor.TemplateOption
 	for i, tk := range toks {
 		switch tk.kind {
 		case tokLiteral:
-			parts[i] = urlfor.Literal(tk.text)
+			w := asNetURL(tk.text)
+			if w != tk.text && opts == nil {
+				opts = []urlfor.TemplateOption{urlfor.Unroutable("/")}
+			}
+			parts[i] = urlfor.Literal(w)
 		case tokParam:
 			parts[i] = urlfor.Param(tk.text)
 		case tokAny:
@@ -99,7 +104,7 @@ func compile(pattern string, taken map[int][]urlfor.Taken) (*urlfor.Template, er
 			parts[i] = parts[i].TakenBy(t...)
 		}
 	}
-	t, err := urlfor.NewTemplate(pattern, parts, templateOptions...)
+	t, err := urlfor.NewTemplate(pattern, parts, opts...)
 	if err != nil {
 		return nil, &PatternError{Pattern: pattern, Reason: err.Error(), err: err}
 	}

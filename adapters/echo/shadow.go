@@ -1,7 +1,6 @@
 package partyecho
 
 import (
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,6 +38,12 @@ type shape struct {
 	toks []token
 	key  string // the tree path of toks
 	leaf bool   // the last token is a parameter that matches the rest of the path
+	// decoded: its static text is not as net/url writes it ("/café"), so
+	// that echo matches it on the decoded path only (see compile)
+	decoded bool
+	// inRaw: each of its static texts can stand in a path that net/url
+	// wrote, so that a request with a RawPath may meet it
+	inRaw bool
 }
 
 func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadows {
@@ -51,10 +56,13 @@ func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadow
 			continue
 		}
 		x.byPath[r.Path] = len(x.routes)
-		sh := shape{path: r.Path}
+		sh := shape{path: r.Path, inRaw: true}
 		sh.toks, _ = tokenize(r.Path)
 		var key strings.Builder // what makes two routes share a node: literal text, or a parameter's kind
 		for k, tk := range sh.toks {
+			if tk.kind == tokLiteral {
+				sh.decoded, sh.inRaw = sh.decoded || !plain(tk.text), sh.inRaw && inNetURL(tk.text)
+			}
 			key.WriteByte("LP*"[tk.kind])
 			key.WriteString(cmpOr(tk.kind == tokLiteral, tk.text, ""))
 			key.WriteByte(0)
@@ -94,7 +102,7 @@ func (x *shadows) takens(path string, methods []string) map[int][]urlfor.Taken {
 // taken asks about the siblings of route ri at token i: those that share
 // its tree path before i-1 and whose literal at i-1 starts with ri's.
 func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
-	lit, star := x.routes[ri].toks[i-1].text, x.routes[ri].toks[i].kind == tokAny
+	lit, star, decoded := x.routes[ri].toks[i-1].text, x.routes[ri].toks[i].kind == tokAny, x.routes[ri].decoded
 	pair := []adapterkit.Shape{x.shape(ri, -1, false), {}} // ri and a sibling
 	var cands []adapterkit.Candidate
 	for _, si := range x.sibs.Near(ri, i) {
@@ -103,8 +111,10 @@ func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
 		by, has := x.name(si, methods)
 		// A witness that reaches the sibling, or a third route echo prefers
 		// to a sibling that has the method (the safe side), confirms.
+		third := false
 		confirm := func(c *adapterkit.Candidate) bool {
 			p := x.probe(ri, i, c, si, methods)
+			third = third || p != "" && p != x.routes[si].path
 			return p == x.routes[si].path || p != "" && has
 		}
 		sib := adapterkit.Siblings(pair, 0, i, false) // one candidate at most: one sibling
@@ -117,12 +127,12 @@ func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
 			if star && c.Kind != adapterkit.Exact { // the values that go on as the sibling does
 				c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(sibLit[len(lit):])+adapterkit.ElemsRE(x.elems(nil, si, i, -1, nil, 0))
 			}
-			cands = append(cands, c)
-			// echo compares static text with the raw path when the request
-			// has a RawPath, and with the decoded path otherwise.
-			if d, err := url.PathUnescape(c.Value); err == nil && d != c.Value && c.Kind != adapterkit.Matching {
-				c.Value = d
-				cands = append(cands, c)
+			// The sibling's static text may stand in a RawPath (or a third
+			// route takes the value: the safe side).
+			meetsRaw := x.routes[si].inRaw || third
+			cands = append(cands, decodedForm(c, star, decoded, meetsRaw))
+			if r, ok := rawForm(c, star); ok && !decoded && meetsRaw {
+				cands = append(cands, r)
 			}
 		}
 	}

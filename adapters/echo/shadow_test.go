@@ -64,9 +64,20 @@ func TestShadowedValues(t *testing.T) {
 			name:   "static text with a space, and escaped",
 			routes: func(e *echo.Echo) { e.GET("/posts/a b", record); e.GET("/posts/c%20d", record) },
 			target: "/posts/:id", param: "id",
-			// "/posts/c%20d" matches the raw path only when a request has a
-			// RawPath, which a URL of one parameter "c d" never has.
-			taken: []string{"a b"}, over: []string{"c d"}, free: []string{"a", "ab"},
+			// "/posts/c%20d" is met by the decoded path "c%20d" (built
+			// "c%2520d"), and by the RawPath "c%20d" only when a request has
+			// one, which a URL of one parameter "c d" never has.
+			taken: []string{"a b", "c%20d"}, over: []string{"c d"}, free: []string{"a", "ab", "a%20b", "c%2520d"},
+		},
+		{
+			name:   "static text with an escape net/url does not write",
+			routes: func(e *echo.Echo) { e.GET("/posts/%41b", record); e.GET("/posts/%2Fx:y", record) },
+			target: "/posts/:id", param: "id",
+			// A request of "/posts/%41b" keeps its RawPath, but partyecho
+			// writes "Ab" as it is: only the value "%41b" is that text.
+			// "%2Fx" is, in the decoded path, the value "%2Fx", and in a
+			// RawPath the value "/x" (written "%2Fx").
+			taken: []string{"%41b", "%2Fx1", "/x1"}, free: []string{"Ab", "%41", "%2F", "x1"},
 		},
 		{
 			name: "RouteNotFound of a group with middleware",

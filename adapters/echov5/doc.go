@@ -38,14 +38,30 @@
 //	UseEscapedPathForMatching  Path     "a/b" (last parameter)   "/" in a parameter
 //
 // By default c.Param is raw only when the request has a RawPath, which
-// net/url keeps when the escaping differs from its own ("/posts/100%25"
-// gives "100%"); [Param] is exact for every URL partyechov5 builds.
+// net/url keeps when the escaping differs from its own. urlfor escapes as
+// net/url does (urlfor's "Escaping"), so a URL partyechov5 builds has one
+// only when a one-segment value holds "/", which must be "%2F": c.Param is
+// the value put in for every other value, "100%", "a,b", "%2F" and
+// "Smith, John" included ("/posts/100%25" gives "100%"), and for a
+// wildcard's "/"; with a "/" inside one segment, c.Param of every
+// parameter of that request is raw text. [Param] is exact for every URL
+// partyechov5 builds, in every setting; do not unescape c.Param yourself
+// (url.PathUnescape makes "100%" an error and "%2F" a "/").
+//
+// Static text is written as net/url writes it ("/café" as "/caf%C3%A9"),
+// which the router meets in the decoded path. Where that changes the text
+// ("/café", "/c d", "/100%"), echo cannot meet it in a RawPath: such a
+// route refuses "/" in its parameters, in every setting.
 //
 // echo prefers static text to a parameter and a parameter to the
 // wildcard: beside "/posts/new", id "new" of "/posts/:id" would reach
 // "/posts/new". Such values, found with adapterkit.Siblings and confirmed
 // by echo's Router.Route for the endpoint's methods, are refused: a
 // *urlfor.ParamError whose TakenBy names the route ("GET /posts/new").
+// Static text is compared with the decoded path, or with the RawPath when
+// the router reads one: beside "/posts/c%20d", the value "c%20d"
+// (decoded) and, but for UseEscapedPathForMatching, "c d" (written
+// "c%20d") are refused.
 //
 // # Routes read live
 //

@@ -200,7 +200,8 @@ func ExampleRedirect() {
 }
 
 // Param is exact where echo's c.Param hands raw text: a request whose
-// escaping differs from net/url's own has a RawPath, which echo matches.
+// escaping differs from net/url's own has a RawPath, which echo matches;
+// a URL partyechov5 builds has one only for "/" inside one segment.
 func ExampleParam() {
 	e := echo.New()
 	partyechov5.Named(e, "file").GET("/files/:name", func(c *echo.Context) error {

@@ -2,6 +2,7 @@ package partyechov5
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v5"
@@ -32,10 +33,12 @@ func probeMode(t *table) mode {
 			path.WriteString(cmpOr(tk.Literal == "", "~a", tk.Literal))
 			raw.WriteString(cmpOr(tk.Literal == "", "%7E", tk.Literal))
 		}
-		if sh.problem != "" || path.String() == sh.path || sh.methods[0] == echo.RouteNotFound {
+		// Any method but RouteNotFound, which one path may have beside others.
+		at := slices.IndexFunc(sh.methods, func(m string) bool { return m != echo.RouteNotFound })
+		if sh.problem != "" || path.String() == sh.path || at < 0 {
 			continue
 		}
-		if c := t.find(sh.methods[0], &url.URL{Path: path.String(), RawPath: raw.String()}); c.Path() == sh.path {
+		if c := t.find(sh.methods[at], &url.URL{Path: path.String(), RawPath: raw.String()}); c.Path() == sh.path {
 			switch c.PathValues()[0].Value {
 			case "~a":
 				return decodedPath

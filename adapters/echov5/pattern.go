@@ -44,13 +44,17 @@ func normalize(path string) string {
 
 // compile makes the urlfor template of a route path, with the values other
 // routes take by token index. Where the router matches the decoded path
-// (decodedPath), a "%2F" in a parameter would be a "/": refused. A path
-// that cannot be built is an error matching urlfor.ErrInvalidTemplate.
+// (decodedPath), a "%2F" in a parameter would be a "/": refused. Static
+// text is written as net/url writes it ("/café" as "/caf%C3%A9"), which
+// the router meets in the decoded path; text that this changes ("/café",
+// "/c d", "/c%20d") is never met in a RawPath, which "%2F" would give the
+// request: such a route refuses "/" in its parameters too. A path that
+// cannot be built is an error matching urlfor.ErrInvalidTemplate.
 func compile(path string, toks []adapterkit.Token, problem string, taken map[int][]urlfor.Taken, m mode) (*urlfor.Template, error) {
 	if problem != "" {
 		return nil, fmt.Errorf("%s: echo pattern %q: %s: %w", pkg, path, problem, urlfor.ErrInvalidTemplate)
 	}
-	parts := make([]urlfor.Part, len(toks))
+	parts, slash := make([]urlfor.Part, len(toks)), m == decodedPath
 	for i, tk := range toks {
 		switch {
 		case tk.Wildcard:
@@ -58,13 +62,14 @@ func compile(path string, toks []adapterkit.Token, problem string, taken map[int
 		case tk.Literal == "":
 			parts[i] = urlfor.Param(tk.Param)
 		default:
-			parts[i] = urlfor.Literal(tk.Literal)
+			w := asNetURL(tk.Literal)
+			parts[i], slash = urlfor.Literal(w), slash || w != tk.Literal
 		}
 		if t := taken[i]; t != nil {
 			parts[i] = parts[i].TakenBy(t...)
 		}
 	}
-	t, err := urlfor.NewTemplate(path, parts, cmpOr(m == decodedPath, []urlfor.TemplateOption{urlfor.Unroutable("/")}, nil)...)
+	t, err := urlfor.NewTemplate(path, parts, cmpOr(slash, []urlfor.TemplateOption{urlfor.Unroutable("/")}, nil)...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: echo pattern %q: %w", pkg, path, err)
 	}

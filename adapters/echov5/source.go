@@ -57,7 +57,7 @@ func (s *source) Routes() []urlfor.Route {
 		return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.name, b.name))
 	}) {
 		ms, sh := slices.Compact(slices.Sorted(slices.Values(methods[k]))), &t.shapes[t.at[k.path]]
-		tm, err := compile(k.path, sh.toks, sh.problem, t.takens(t.at[k.path], ms), m)
+		tm, err := compile(k.path, sh.toks, sh.problem, t.takens(t.at[k.path], ms, m), m)
 		out = append(out, urlfor.Route{Name: k.name, Method: cmpOr(slices.Contains(ms, echo.RouteAny), "", strings.Join(ms, ",")), Pattern: k.path, Path: tm, Err: err})
 	}
 	return out

@@ -41,6 +41,9 @@ type shape struct {
 	problem string   // tokenize's
 	methods []string // of the routes at path
 	keys    []string // keys[k]: the tree path of toks[:k]
+	// plain: net/url writes its static text as it is, so that a RawPath
+	// may hold it; inRaw: a path net/url wrote may (rawpath.go)
+	plain, inRaw bool
 }
 
 func newTable(e *echo.Echo, infos echo.Routes) *table {
@@ -52,8 +55,12 @@ func newTable(e *echo.Echo, infos echo.Routes) *table {
 			continue
 		}
 		sh.toks, sh.problem = tokenize(ri)
+		sh.plain, sh.inRaw = true, true
 		var key strings.Builder
 		for k, tk := range sh.toks {
+			if tk.Literal != "" {
+				sh.plain, sh.inRaw = sh.plain && plain(tk.Literal), sh.inRaw && inNetURL(tk.Literal)
+			}
 			sh.keys = append(sh.keys, key.String())
 			if tk.Literal != "" && k > 0 && !strings.Contains(t.next[key.String()], tk.Literal[:1]) {
 				t.next[key.String()] += tk.Literal[:1]
@@ -75,10 +82,10 @@ func newTable(e *echo.Echo, infos echo.Routes) *table {
 // parameters of route ri, an endpoint of methods: those of the siblings
 // whose literal before the parameter starts with ri's, at the same tree
 // path, as echo confirms them. On a wildcard, a set is the values that go
-// on as the sibling does; an exact value or prefix also counts decoded,
-// since echo compares static text with the decoded path when the request
-// has no RawPath.
-func (t *table) takens(ri int, methods []string) map[int][]urlfor.Taken {
+// on as the sibling does. echo compares static text with the decoded path,
+// or with the RawPath when the request has one and the router's mode m
+// reads it: the candidates count in both forms (rawpath.go).
+func (t *table) takens(ri int, methods []string, m mode) map[int][]urlfor.Taken {
 	r, out := &t.shapes[ri], map[int][]urlfor.Taken(nil)
 	for i := 1; i < len(r.toks) && r.problem == ""; i++ {
 		pre := r.toks[i-1].Literal
@@ -104,10 +111,15 @@ func (t *table) takens(ri int, methods []string) map[int][]urlfor.Taken {
 				if r.toks[i].Wildcard && c.Kind != adapterkit.Exact {
 					c.Kind, c.Value = adapterkit.Matching, regexp.QuoteMeta(text[len(pre):])+adapterkit.ElemsRE(t.elems(nil, si, i, -1, nil, 0))
 				}
-				cands = append(cands, c)
-				if d, err := url.PathUnescape(c.Value); err == nil && d != c.Value && c.Kind != adapterkit.Matching {
-					c.Value = d
-					cands = append(cands, c)
+				// A RawPath never reaches a route whose static text it cannot
+				// hold (unless a third route took the value: the safe side),
+				// nor is there one in decodedPath mode or for a route that is
+				// not plain, which refuses "/" (compile).
+				star, decoded := r.toks[i].Wildcard, m == decodedPath || !r.plain
+				meetsRaw := sh.inRaw || c.By != sh.path && !strings.HasSuffix(c.By, " "+sh.path)
+				cands = append(cands, decodedForm(c, star, decoded, meetsRaw))
+				if rc, ok := rawForm(c, star); ok && !decoded && meetsRaw {
+					cands = append(cands, rc)
 				}
 			}
 		}

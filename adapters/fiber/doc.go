@@ -3,7 +3,8 @@
 // next to apps of other frameworks, it builds URLs for their endpoints and
 // they for its own. It follows the adapter contract of package
 // github.com/partyline-go/partyline/urlfor/adapterkit: [Join], the options,
-// the errors, the [Handle] methods and [FromContext], for *fiber.Ctx.
+// the errors, the [Handle] methods, [FromContext] and [Param], for
+// *fiber.Ctx.
 //
 //	app := fiber.New()
 //	h, err := partyfiber.Join(app)              // registers /__invite__/
@@ -15,8 +16,9 @@
 //	party, err := core.New(mux, []string{"/legacy/__invite__/", "/shop/__invite__/"})
 //
 //	func page(c *fiber.Ctx) error {
+//		id, err := partyfiber.Param(c, "id")                      // exact, whatever the escaping
 //		cart, err := partyfiber.URL(c, "shop:cart", "item", "42") // "/shop/cart/42"
-//		self, err := partyfiber.URL(c, "page", "id", "7")          // "/legacy/pages/7"
+//		self, err := partyfiber.URL(c, "page", "id", id)           // "/legacy/pages/7"
 //		...
 //	}
 //
@@ -30,16 +32,22 @@
 // prefixes: "api.user"), including those named after the invitation and
 // those of apps mounted with app.Mount. Names are exact, as GetRoute has
 // them; one name on two patterns is ambiguous. Parameter keys are the
-// names c.Params knows ("id", "*1", "+1"); other pairs become the query.
-// The routes are read live (app.GetRoutes), versioned by fiber's OnRoute
-// and OnName hooks.
+// names c.Params reads them by: "id"; for greedy parameters "*" or "*1"
+// (the first "*"), "*2" (the second), "+" or "+1"; both spellings of one
+// at once are an error wrapping urlfor.ErrBadCall. Other pairs become the
+// query. The routes are read live (app.GetRoutes), versioned by fiber's
+// OnRoute and OnName hooks.
 //
 // Unlike fiber's GetRouteURL, which splices values raw and leaves missing
 // ones empty, values are percent-encoded (RFC 3986 §3.3), a missing one is
 // an error, and one that would not route back is a *urlfor.ParamError.
-// With fiber's default Config the router matches the raw path and c.Params
-// returns raw text: handlers call url.PathUnescape. With UnescapePath, "/"
-// and "+" are refused in values and c.Params is exact.
+// Handlers read values with [Param], exact for every URL partyfiber
+// builds. With fiber's default Config the router matches the raw path and
+// c.Params returns its text: exact only for values urlfor writes as they
+// are (ASCII letters, digits, "-._~$&+,:;=@" and a wildcard's "/"; "a%20b"
+// for "a b"). With UnescapePath, c.Params is exact too, and "/" and "+"
+// are refused in values (fiber decodes "%2F" to a separator and "+" to a
+// space).
 //
 // Patterns are read with a port of fiber's parser: ":id", ":id?", "*",
 // "+", ":from-:to", "\:", and constraints (int, bool, float, guid, alpha,

@@ -2,6 +2,7 @@ package partyfiber
 
 import (
 	"github.com/partyline-go/partyline/internal/fiberdialect"
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -34,4 +35,7 @@ var (
 // error, when urlfor refused the template) and Pkg ("partyfiber").
 type PatternError = fiberdialect.PatternError
 
-var errNoHandle = adapterkit.Errorf(pkg, ErrNoHandle, "the app serving the context never joined (call partyfiber.Join)")
+var (
+	errNilCtx   = adapterkit.Errorf(pkg, urlfor.ErrBadCall, "nil *fiber.Ctx")
+	errNoHandle = adapterkit.Errorf(pkg, ErrNoHandle, "the app serving the context never joined (call partyfiber.Join)")
+)

@@ -46,7 +46,8 @@ func ExampleJoin() {
 }
 
 // Names are Fiber's: .Name after the route, and group name prefixes.
-// Greedy parameters are named as c.Params knows them: "*1", "+1".
+// Greedy parameters take the keys c.Params reads them by: "*" or "*1",
+// "+" or "+1".
 func ExampleHandle_URL() {
 	app := fiber.New()
 	h, _ := partyfiber.Join(app)
@@ -59,7 +60,7 @@ func ExampleHandle_URL() {
 			{"api.user", "id", "42"},
 			{"api.user", "id", "x"},
 			{"api.user"},
-			{"files", "*1", "docs/read me.txt"},
+			{"files", "*", "docs/read me.txt"},
 			{"range", "from", "1", "to", "9", "step", "2"},
 		} {
 			u, err := h.URL(c, q[0], q[1:]...)
@@ -108,6 +109,29 @@ func ExampleURL() {
 	// Output:
 	// /shop/cart/red%20shoes
 	// /legacy/pages/1
+}
+
+// Param reads a value as it was put into the URL; with fiber's default
+// Config, c.Params hands the raw path text.
+func ExampleParam() {
+	app := fiber.New()
+	h, _ := partyfiber.Join(app)
+	app.Get("/pages/:id", func(c *fiber.Ctx) error {
+		id, err := partyfiber.Param(c, "id")
+		if err != nil {
+			return err
+		}
+		return c.SendString(fmt.Sprintf("Param %q, c.Params %q", id, c.Params("id")))
+	}).Name("page")
+	party, _ := core.New(partyfiber.Handler(app), []string{"/__invite__/"})
+	u, _ := h.URL(nil, "page", "id", "a/b 100%, café")
+	w := httptest.NewRecorder()
+	party.ServeHTTP(w, httptest.NewRequest("GET", u, nil))
+	fmt.Println(u)
+	fmt.Println(w.Body.String())
+	// Output:
+	// /pages/a%2Fb%20100%25,%20caf%C3%A9
+	// Param "a/b 100%, café", c.Params "a%2Fb%20100%25,%20caf%C3%A9"
 }
 
 // Redirect answers with a Fiber-native redirect to an endpoint.

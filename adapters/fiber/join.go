@@ -17,15 +17,15 @@ var joined adapterkit.Registry[fiber.App, Handle]
 // URLs from the app's handlers, local names first. Safe for concurrent use.
 //
 // Its URL methods are [adapterkit.ContextHandle]'s, shaped to *fiber.Ctx.
-// URL takes the parameters by the names c.Params knows ("id"; "*1", "+1"
-// for greedy ones) and names routes as fiber does (group prefix included:
-// "api.users"); a value a route registered before would take is a
-// *urlfor.ParamError whose TakenBy names it; a pattern it cannot build is
-// a [*PatternError]. AbsoluteURL uses https when the request reached the
-// bridge or fiber's server over TLS. A nil c is an error wrapping
-// urlfor.ErrBadCall. Engines parse their views in fiber.New, before Join:
-// use the package-level [FuncMap] there, or add FuncMap's and load the
-// views again.
+// URL takes the parameters by the keys c.Params reads them by ("id"; "*"
+// or "*1", "+" or "+1" for greedy ones) and names routes as fiber does
+// (group prefix included: "api.users"); a value a route registered before
+// would take is a *urlfor.ParamError whose TakenBy names it; a pattern it
+// cannot build is a [*PatternError]. AbsoluteURL uses https when the
+// request reached the bridge or fiber's server over TLS. A nil c is an
+// error wrapping urlfor.ErrBadCall. Engines parse their views in
+// fiber.New, before Join: use the package-level [FuncMap] there, or add
+// FuncMap's and load the views again.
 type Handle struct {
 	adapterkit.ContextHandle[*fiber.Ctx]
 	app *fiber.App

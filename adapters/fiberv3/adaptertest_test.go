@@ -6,7 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v3"
 	partyfiberv3 "github.com/partyline-go/partyline/adapters/fiberv3"
-	"github.com/partyline-go/partyline/urlfor/adapterkit"
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adaptertest"
 )
 
@@ -31,22 +31,34 @@ func driver(cfg fiber.Config) adaptertest.Driver {
 		NewApp: func(_ testing.TB, routes []adaptertest.Route, o adaptertest.Options) (*adaptertest.App, error) {
 			return newFiberApp(cfg, routes, o)
 		},
-		// c.Params hands the raw path text (UnescapePath false): exact for
-		// the values urlfor writes unescaped ("/" kept between a
-		// wildcard's segments); decoded text with UnescapePath.
+		// By default c.Params hands the raw path text: exact for the values
+		// urlfor writes as they are. With UnescapePath fiber decodes the
+		// path before routing, and every value URL builds there ("/" and
+		// "+" refused) is exact.
 		NativeExact: func(v string, wildcard bool) bool {
-			for _, r := range v {
-				if !cfg.UnescapePath && !adapterkit.RawSegmentRunes.Contains(r) && !(wildcard && r == '/') {
-					return false
-				}
-			}
-			return true
+			return cfg.UnescapePath || writtenRaw(v, wildcard)
 		},
 	}
 }
 
+// writtenRaw reports whether urlfor writes v into a path as it is (a
+// parameter, or a wildcard that keeps "/"): asked of urlfor itself, so
+// that the claim follows its escaping (urlfor/doc.go, "# Escaping").
+func writtenRaw(v string, wildcard bool) bool {
+	part := urlfor.Param("v")
+	if wildcard {
+		part = urlfor.Wildcard("v")
+	}
+	t, err := urlfor.NewTemplate("/x/", []urlfor.Part{urlfor.Literal("/x/"), part})
+	if err != nil {
+		panic(err)
+	}
+	u, err := t.Build("v", v)
+	return err == nil && u == "/x/"+v
+}
+
 // fiberDialect says a pattern in fiber's syntax: ":name", "*" for the
-// wildcard (c.Params key "*1"), and a constraint as an anchored regex
+// wildcard (c.Params key "*" or "*1"), and a constraint as an anchored regex
 // (fiber's regex constraint is unanchored; the suite anchors).
 func fiberDialect(p adaptertest.Pattern) (string, bool) {
 	return adaptertest.Translate(p, func(name, re string, wildcard bool) (string, bool) {
@@ -60,10 +72,11 @@ func fiberDialect(p adaptertest.Pattern) (string, bool) {
 	})
 }
 
-// fiberKey is the key c.Params and URL know a neutral parameter by.
+// fiberKey is the key c.Params and URL know a neutral parameter by: the
+// wildcard's is "*", as fiber's docs read it ("*1" is tested beside it).
 func fiberKey(p adaptertest.Param) string {
 	if p.Wildcard {
-		return "*1"
+		return "*"
 	}
 	return p.Name
 }
@@ -76,12 +89,13 @@ func newFiberApp(cfg fiber.Config, routes []adaptertest.Route, o adaptertest.Opt
 	if o.InviteRoute != "" {
 		opts = append(opts, partyfiberv3.InviteRoute(o.InviteRoute))
 	}
+	opts = append(opts, o.Kit...)
 	app := fiber.New(cfg)
 	h, err := partyfiberv3.Join(app, opts...) // first, as fiber apps should
 	if err != nil {
 		return nil, err
 	}
-	keys := map[string]string{} // neutral wildcard names -> "*1"
+	keys := map[string]string{} // neutral wildcard names -> "*"
 	for _, r := range routes {
 		pattern, _ := fiberDialect(r.Pattern)
 		method := r.Method
@@ -115,7 +129,8 @@ func newFiberApp(cfg fiber.Config, routes []adaptertest.Route, o adaptertest.Opt
 }
 
 // fiberEcho answers as the suite asks: Native is c.Params, Param is
-// partyfiberv3.Param, Self the handle's URL for those values.
+// partyfiberv3.Param, Self and Absolute the handle's URL and
+// AbsoluteURL for those values.
 func fiberEcho(h *partyfiberv3.Handle, r adaptertest.Route) fiber.Handler {
 	params := adaptertest.Params(r.Pattern)
 	return func(c fiber.Ctx) error {
@@ -130,11 +145,8 @@ func fiberEcho(h *partyfiberv3.Handle, r adaptertest.Route) fiber.Handler {
 			pairs = append(pairs, fiberKey(p), v)
 		}
 		if r.Name != "" {
-			if u, err := h.URL(c, r.Name, pairs...); err != nil {
-				e.Self = err.Error()
-			} else {
-				e.Self = u
-			}
+			e.Self = adaptertest.Outcome(h.URL(c, r.Name, pairs...))
+			e.Absolute = adaptertest.Outcome(h.AbsoluteURL(c, r.Name, pairs...))
 		}
 		rec := httptest.NewRecorder()
 		adaptertest.WriteEcho(rec, e)

@@ -30,20 +30,27 @@
 //
 // Endpoints are Fiber's named routes (app.Get(...).Name("event"), group
 // name prefixes: "api.user"), including those named after the invitation
-// and those of apps mounted with app.Use(prefix, subApp), v3's
-// replacement of Mount. Names are exact, as GetRoute has them; one name on
-// two patterns is ambiguous. Parameter keys are the names c.Params knows
-// ("id", "*1", "+1"); other pairs become the query. The routes are read
-// live (app.GetRoutes), versioned by fiber's OnRoute and OnName hooks, so
-// an unknown name is O(1). A route removed with app.RemoveRoute fires no
-// hook: it is built until the table is read again, at the first unknown
-// name after a route is added or named.
+// and those of apps mounted with app.Use(prefix, subApp), v3's replacement
+// of Mount. Names are exact, as GetRoute has them; one name on two
+// patterns is ambiguous. Parameter keys are the names c.Params reads them
+// by: "id"; for greedy parameters "*" or "*1" (the first "*"), "*2" (the
+// second), "+" or "+1"; both spellings of one at once are an error
+// wrapping urlfor.ErrBadCall. Other pairs become the query. The routes are
+// read live (app.GetRoutes), versioned by fiber's OnRoute and OnName
+// hooks, so an unknown name is O(1). A route removed with app.RemoveRoute
+// fires no hook: it is built until the table is read again, at the first
+// unknown name after a route is added or named.
 //
 // Unlike fiber's GetRouteURL, which splices values raw and leaves missing
 // ones empty (fiber #4604), values are percent-encoded (RFC 3986 §3.3), a
 // missing one is an error, and one that would not route back is a
-// *urlfor.ParamError. With fiber's default Config the router matches the
-// raw path and c.Params returns raw text; [Param] is exact either way.
+// *urlfor.ParamError. Handlers read values with [Param], exact for every
+// URL partyfiberv3 builds. With fiber's default Config the router matches
+// the raw path and c.Params returns its text: exact only for values urlfor
+// writes as they are (ASCII letters, digits, "-._~$&+,:;=@" and a
+// wildcard's "/"; "a%20b" for "a b"). With UnescapePath, c.Params is exact
+// too, and "/" and "+" are refused in values (fiber decodes "%2F" to a
+// separator and "+" to a space).
 //
 // Patterns are read with a port of fiber v3's parser: ":id", ":id?", "*",
 // "+", ":from-:to", "\:", and the built-in constraints (int, bool, float,

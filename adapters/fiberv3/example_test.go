@@ -58,8 +58,9 @@ func ExampleHandler() {
 }
 
 // Names are Fiber's: .Name after the route, and group name prefixes.
-// Greedy parameters are named as c.Params knows them: "*1", "+1". A route
-// with a constraint partyfiberv3 cannot check is never built.
+// Greedy parameters take the keys c.Params reads them by: "*" or "*1",
+// "+" or "+1". A route with a constraint partyfiberv3 cannot check is
+// never built.
 func ExampleHandle_URL() {
 	app := fiber.New()
 	h, _ := partyfiberv3.Join(app)
@@ -74,7 +75,7 @@ func ExampleHandle_URL() {
 			{"api.user", "id", "42"},
 			{"api.user", "id", "x"},
 			{"api.user"},
-			{"files", "*1", "docs/read me.txt"},
+			{"files", "*", "docs/read me.txt"},
 			{"range", "from", "1", "to", "9", "step", "2"},
 			{"on", "day", "mon"},
 		} {

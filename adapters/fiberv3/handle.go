@@ -3,9 +3,9 @@ package partyfiberv3
 import (
 	"crypto/tls"
 	"net/http"
-	"net/url"
 
 	"github.com/gofiber/fiber/v3"
+	"github.com/partyline-go/partyline/internal/fiberdialect"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -16,7 +16,13 @@ func request(c fiber.Ctx) *http.Request {
 	if c == nil {
 		return nil
 	}
-	r := &http.Request{Host: string(c.Request().Host()), Header: http.Header{}}
+	// The Host header as sent, as net/http's r.Host: fasthttp lower-cases
+	// the URI's copy (c.Request().Host(), c.Hostname()).
+	host := c.Request().Header.Host()
+	if len(host) == 0 {
+		host = c.Request().Host()
+	}
+	r := &http.Request{Host: string(host), Header: http.Header{}}
 	if bridgedTLS(c) || c.RequestCtx().IsTLS() {
 		r.TLS = &tls.ConnectionState{}
 	}
@@ -52,22 +58,23 @@ func Redirect(c fiber.Ctx, code int, name string, pairs ...string) error {
 	return helpers.Redirect(c, code, name, pairs...)
 }
 
-// Param returns the path parameter key as the client meant it, exact for
-// every URL partyfiberv3 builds: with fiber's default Config, c.Params
-// hands the raw path text ("a%2Fb"), which Param unescapes
-// (url.PathUnescape); with UnescapePath, c.Params is decoded already (a
-// "+" decoded to a space: URL refuses "+" and "/" in values there), and
-// Param returns it. Keys are c.Params' ("id", "*1"; "*" is "*1"); a
-// parameter left out is "". Like c.Params, the value may share the
-// request's memory: copy it to keep it past the handler (or set
-// Config.Immutable). An escape that does not decode is url.PathUnescape's
-// error; a nil c wraps urlfor.ErrBadCall.
+// Param returns the path parameter key as the client put it into the URL,
+// exact for every URL partyfiberv3 builds, whatever the app's
+// Config.UnescapePath: by default fiber routes the raw path and c.Params
+// hands its text ("a%2Fb" for "a/b"), which Param decodes
+// (url.PathUnescape); with UnescapePath, c.Params is exact already and
+// Param returns it (URL refuses "/" and "+" in values there: fiber decodes
+// "%2F" to a separator and "+" to a space). Keys are those of c.Params:
+// "id", and fiber's names for greedy parameters, "*" or "*1" for the first
+// "*", "*2" for the second, "+" or "+1" for the first "+"; in a
+// case-insensitive app, in any letter case. A parameter that is absent or
+// left out is "". Like c.Params, the value may share the request's memory:
+// copy it to keep it past the handler (or set Config.Immutable). An escape
+// that does not decode (only from a client that did not use our URL) is
+// url.PathUnescape's url.EscapeError; a nil c wraps urlfor.ErrBadCall.
 func Param(c fiber.Ctx, key string) (string, error) {
 	if c == nil {
 		return "", errNilCtx
 	}
-	if v := c.Params(key); c.App().Config().UnescapePath {
-		return v, nil
-	}
-	return url.PathUnescape(c.Params(key))
+	return fiberdialect.ParamValue(c.Params(key), c.App().Config().UnescapePath)
 }

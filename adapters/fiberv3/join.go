@@ -17,14 +17,15 @@ var joined adapterkit.Registry[fiber.App, Handle]
 // URLs from the app's handlers, local names first. Safe for concurrent use.
 //
 // Its URL methods are [adapterkit.ContextHandle]'s, shaped to fiber.Ctx.
-// URL takes the parameters by the names c.Params knows ("id"; "*1", "+1"
-// for greedy ones) and names routes as fiber does (group prefix included:
-// "api.users"); a value a route registered before would take is a
-// *urlfor.ParamError whose TakenBy names it; a route it cannot check is a
-// [*PatternError]. AbsoluteURL says https when the request reached the
-// bridge or fiber's server over TLS. Redirect writes with fiber's own
-// c.Redirect(). fiber.New loads the views before Join can run: add
-// FuncMap's urlFor to the engine, then app.ReloadViews() (new in v3).
+// URL takes the parameters by the keys c.Params reads them by ("id"; "*"
+// or "*1", "+" or "+1" for greedy ones) and names routes as fiber does
+// (group prefix included: "api.users"); a value a route registered before
+// would take is a *urlfor.ParamError whose TakenBy names it; a route it
+// cannot check is a [*PatternError]. AbsoluteURL says https when the
+// request reached the bridge or fiber's server over TLS. Redirect writes
+// with fiber's own c.Redirect(). fiber.New loads the views before Join can
+// run: add FuncMap's urlFor to the engine, then app.ReloadViews() (new in
+// v3).
 type Handle struct {
 	adapterkit.ContextHandle[fiber.Ctx]
 	app *fiber.App

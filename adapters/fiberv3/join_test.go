@@ -120,9 +120,6 @@ func TestNotInvited(t *testing.T) {
 	if err := h.Redirect(nil, 302, "home"); !errors.Is(err, urlfor.ErrBadCall) {
 		t.Errorf("Redirect(nil): %v", err)
 	}
-	if _, err := partyfiberv3.Param(nil, "id"); !errors.Is(err, urlfor.ErrBadCall) {
-		t.Errorf("Param(nil): %v", err)
-	}
 }
 
 // TestInviteRoute: the invite route answers its invitation once (200), and
@@ -252,55 +249,6 @@ func TestRedirect(t *testing.T) {
 	}
 	if got, body, resp := get(t, nil, srv.URL+"/events/missing"); got != 500 || !strings.Contains(body, "missing parameter") || resp.Header.Get("Location") != "" {
 		t.Errorf("Redirect, missing parameter: %d %q", got, body)
-	}
-}
-
-// TestParam: Param gives the value put into the URL, in both path modes,
-// for parameters, wildcards and a left-out optional parameter, where
-// c.Params hands raw text by default.
-func TestParam(t *testing.T) {
-	for _, cfg := range []fiber.Config{{}, {UnescapePath: true}} {
-		app := fiber.New(cfg)
-		h, err := partyfiberv3.Join(app)
-		if err != nil {
-			t.Fatal(err)
-		}
-		read := func(c fiber.Ctx) error {
-			var out []string
-			for _, k := range c.Route().Params {
-				v, err := partyfiberv3.Param(c, k)
-				if err != nil {
-					return err
-				}
-				out = append(out, strconv.Quote(v))
-			}
-			return c.SendString(strings.Join(out, " "))
-		}
-		app.Get("/p/:id", read).Name("p")
-		app.Get("/f/*", read).Name("f")
-		app.Get("/opt/:name?", read).Name("o")
-		p := newParty(t, mount{"/events", partyfiberv3.Handler(app)})
-		srv := serve(t, p)
-		for _, c := range []struct {
-			name, key, value string
-		}{
-			{"p", "id", "a/b c%?é+"}, {"p", "id", "100%"}, {"f", "*1", "dir/a b/%2F"}, {"o", "name", ""},
-		} {
-			var pairs []string
-			if c.value != "" {
-				pairs = []string{c.key, c.value}
-			}
-			u, err := h.URL(nil, c.name, pairs...)
-			if errors.Is(err, urlfor.ErrInvalidParam) && cfg.UnescapePath && strings.ContainsAny(c.value, "/+") {
-				continue // refused where fiber decodes "%2F" and "+"
-			}
-			if err != nil {
-				t.Fatalf("%+v: %v", c, err)
-			}
-			if _, body, _ := get(t, nil, srv.URL+u); body != strconv.Quote(c.value) {
-				t.Errorf("UnescapePath %v, %s: Param = %s, want %q", cfg.UnescapePath, u, body, c.value)
-			}
-		}
 	}
 }
 

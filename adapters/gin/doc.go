@@ -6,7 +6,7 @@
 // contract every adapter keeps).
 //
 //	engine := gin.New()
-//	h, err := partygin.Join(engine)           // registers the invite route
+//	h, err := partygin.Join(engine)           // registers the invite route (JoinAhead: a root catch-all)
 //	engine.Use(h.Middleware())                // for partygin.URL(c, ...)
 //	engine.SetFuncMap(h.FuncMap())            // {{urlFor "post" "id" .ID}}
 //	h.Router(engine).Named("post").GET("/posts/:id", showPost)
@@ -67,33 +67,68 @@
 //
 // # What handlers receive, and what is refused
 //
-// Values are escaped for one path segment (RFC 3986 §3.3) and a URL is
-// built only if gin hands the handler the same value back; otherwise URL
-// returns an error. Which values come back depends on the engine's flags,
-// read when the routes are read (set them before core.New):
+// Values are escaped for one path segment as net/url writes a path
+// (RFC 3986 §3.3; "," ";" and the other bytes net/url keeps raw stay raw)
+// and a URL is built only if gin hands the handler the same value back;
+// otherwise URL returns an error. Which values come back depends on the
+// engine's flags, read when the routes are read (set them before
+// core.New):
 //
 //	engine flags                                 c.Param gives                          refused in :param   in *catch-all
-//	default (UseRawPath false)                   the decoded value                      "/"                 -
+//	default (UseRawPath false)                   the value                              "/"                 -
 //	RemoveExtraSlash, RedirectFixedPath, ...     the same (they never touch our URLs)   "/"                 -
-//	UseRawPath                                   decoded with url.QueryUnescape         "/", "+"            "+"
-//	UseRawPath, UnescapePathValues false         raw if the URL had a RawPath, else     "/", "%"            "%"
-//	                                             decoded (url.PathUnescape it)
-//	UseEscapedPath                               decoded with url.QueryUnescape         "/", "+"            "+"
-//	UseEscapedPath, UnescapePathValues false     the raw value (url.PathUnescape it)    "/"                 -
+//	UseRawPath                                   the value (but see below)              "/"                 -
+//	UseRawPath, UnescapePathValues false         the value (but see below)              "/"                 -
+//	UseEscapedPath                               the value (gin's url.QueryUnescape)    "/", "+"            "+"
+//	UseEscapedPath, UnescapePathValues false     the escaped value (url.PathUnescape)   "/"                 -
 //
 // "/" is refused in every mode: gin matches the decoded path by default,
 // and in the raw modes the dispatchers and proxies in front of gin may not
 // route "%2F" (http.ServeMux redirects an empty or dot segment, Apache
-// refuses "%2F" by default). url.QueryUnescape turns "+" into a space. In
-// the raw modes a route whose literal text holds a byte clients
-// percent-encode ("café") cannot be matched reliably, and is listed with an
-// error. Empty values, "." and "..", "//" at the start of a URL and invite
-// paths are refused by urlfor in every mode.
+// refuses "%2F" by default). url.QueryUnescape turns "+" into a space.
+// With UseRawPath gin matches the raw path only when the request has one
+// (url.URL.RawPath), and a URL written as net/url writes paths has none:
+// gin then matches the decoded path and hands decoded values, as by
+// default. A route whose literal text holds "!", "'", "(", ")", "[", "]",
+// "^" or "|", which clients send raw and net/url would escape, makes its
+// URLs keep a RawPath: with UseRawPath gin then hands that route raw
+// values, unescaped with url.QueryUnescape ("+" refused) or, without
+// UnescapePathValues, as they are ("%" refused: url.PathUnescape them). A
+// mount prefix holding one of those bytes would do the same to every
+// route, unknown to the templates: with UseRawPath, mount the app at a
+// prefix without them. Where gin matches raw text, a route whose literal
+// holds a byte clients percent-encode ("café") is never matched, and is
+// listed with an error: with UseEscapedPath, and with UseRawPath when the
+// literal also keeps a RawPath. Empty values, "." and "..", "//" at the
+// start of a URL and invite paths are refused by urlfor in every mode.
 //
 // A value whose URL gin would send to another route, or nowhere, is
 // refused with a *urlfor.ParamError whose TakenBy names that route: with
 // "/users/:id" and "/users/me", id "me" (gin prefers static segments);
 // shadow.go says which other cases gin's lookup has.
+//
+// # Single-page apps: a root catch-all
+//
+// gin allows no route beside a root catch-all of the same method
+// ("/*path", the fallback of a single-page app), the invite route
+// included: it panics at registration, whichever comes first. Such an app
+// joins with [JoinAhead], called before the catch-all is registered:
+//
+//	h, err := partygin.JoinAhead(engine)  // first
+//	engine.GET("/*path", serveIndex)      // then the fallback
+//
+// JoinAhead registers no invite route in a method that has no route yet
+// and answers the invitation ahead of routing instead, with a middleware
+// it adds with engine.Use: gin runs it before the handlers of the routes
+// registered after it (make groups after it too) and of its 404 and 405
+// answers. The fallback serves every path but the invite route, which
+// answers as with Join (200 to the party's invitation, 404 to any other
+// request). In the other order, the catch-all's handlers are fixed before
+// JoinAhead could add anything in front of them: Join and JoinAhead then
+// return an [*InviteConflictError] naming the route and the fix, and change
+// nothing. Keep [Join] for other apps: its invite route is a static route,
+// which gin prefers to a parameter, whereas gin redirects the invite path
+// before any middleware runs when the app has a root parameter ("/:page").
 //
 // # Dispatchers
 //

@@ -50,12 +50,15 @@ func TestJoinErrors(t *testing.T) {
 	}
 }
 
-func TestJoinRecoversGinsPanic(t *testing.T) {
+// gin refuses any route beside a root catch-all, and panics: Join returns
+// the conflict as an error instead (TestSPACatchAllBeforeJoin has more).
+func TestJoinBesideARootCatchAll(t *testing.T) {
 	e := gin.New()
-	e.GET("/*any", report) // gin refuses any route beside a root catch-all
+	e.GET("/*any", report)
 	_, err := partygin.Join(e)
-	if !errors.Is(err, partygin.ErrInvalidOption) || !strings.Contains(err.Error(), "conflicts") {
-		t.Fatalf("Join: %v, want gin's conflict as an ErrInvalidOption", err)
+	var ce *partygin.InviteConflictError
+	if !errors.As(err, &ce) || !errors.Is(err, partygin.ErrInvalidOption) || !strings.Contains(err.Error(), "conflicts") {
+		t.Fatalf("Join: %v, want the conflict as an InviteConflictError", err)
 	}
 	// With another invite route, it works.
 	e2 := gin.New()

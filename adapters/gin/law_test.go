@@ -18,8 +18,14 @@ import (
 type engineMode struct {
 	name string
 	set  func(*gin.Engine)
-	raw  bool // handlers get raw (escaped) values: the law unescapes them with url.PathUnescape
+	// raw: handlers get raw (escaped) values, the law unescapes them with
+	// url.PathUnescape; rawWithRawPath: they do for a route whose URLs keep
+	// a RawPath (lawRoute.rawPath).
+	raw, rawWithRawPath bool
 }
+
+// rawFor says whether handlers of route r get raw values in mode m.
+func (m engineMode) rawFor(r lawRoute) bool { return m.raw || m.rawWithRawPath && r.rawPath }
 
 var engineModes = []engineMode{
 	{name: "default", set: func(*gin.Engine) {}},
@@ -29,28 +35,32 @@ var engineModes = []engineMode{
 		e.RedirectTrailingSlash = false
 	}},
 	{name: "UseRawPath", set: func(e *gin.Engine) { e.UseRawPath = true }},
-	{name: "UseRawPath-UnescapePathValues", set: func(e *gin.Engine) { e.UseRawPath = true; e.UnescapePathValues = false }, raw: true},
+	{name: "UseRawPath-UnescapePathValues", set: func(e *gin.Engine) { e.UseRawPath = true; e.UnescapePathValues = false }, rawWithRawPath: true},
 	{name: "UseEscapedPath", set: func(e *gin.Engine) { e.UseEscapedPath = true }},
 	{name: "UseEscapedPath-UnescapePathValues", set: func(e *gin.Engine) { e.UseEscapedPath = true; e.UnescapePathValues = false }, raw: true},
 }
 
 // lawRoute is one route of the law's app: its name, pattern and params
-// (the catch-all's name starts with "*").
+// (the catch-all's name starts with "*"); rawPath when its literal text
+// makes its URLs keep a url.URL.RawPath ("!", which net/url escapes and
+// clients send raw).
 type lawRoute struct {
 	name, pattern string
 	params        []string
+	rawPath       bool
 }
 
 // lawRoutes cover every shape of gin pattern, with static siblings that take
 // some values ("/one/new", "/pre/user_admin", "/about", the invite route).
 var lawRoutes = []lawRoute{
-	{"one", "/one/:id", []string{"id"}},
-	{"two", "/two/:a/and/:b", []string{"a", "b"}},
-	{"pre", "/pre/user_:name", []string{"name"}},
-	{"wild", "/wild/*rest", []string{"*rest"}},
-	{"mixed", "/mixed/:id/*rest", []string{"id", "*rest"}},
-	{"slash", "/slash/:id/", []string{"id"}},
-	{"root", "/:page", []string{"page"}},
+	{"one", "/one/:id", []string{"id"}, false},
+	{"two", "/two/:a/and/:b", []string{"a", "b"}, false},
+	{"pre", "/pre/user_:name", []string{"name"}, false},
+	{"wild", "/wild/*rest", []string{"*rest"}, false},
+	{"mixed", "/mixed/:id/*rest", []string{"id", "*rest"}, false},
+	{"slash", "/slash/:id/", []string{"id"}, false},
+	{"bang", "/bang!/:id/*rest", []string{"id", "*rest"}, true},
+	{"root", "/:page", []string{"page"}, false},
 }
 
 var lawSiblings = []string{"/one/new", "/pre/user_admin", "/about", "/two/x/and/y", "/one", "/pre", "/two/x", "/wild", "/mixed/new/"}
@@ -146,7 +156,7 @@ func checkLaw(t testing.TB, client *http.Client, srv *httptest.Server, h *partyg
 	for i, p := range r.params {
 		key := strings.TrimPrefix(p, "*")
 		want, have := pairs[2*i+1], got.Params[key]
-		if m.raw {
+		if m.rawFor(r) {
 			if have, err = url.PathUnescape(have); err != nil {
 				t.Fatalf("%s %s %q: GET %s: %s = %q does not unescape: %v", m.name, r.name, values, u, key, got.Params[key], err)
 			}

@@ -6,8 +6,8 @@ import (
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
-// Option configures [Join]: the options every partyline adapter shares
-// (package adapterkit), under the same names.
+// Option configures [Join] and [JoinAhead]: the options every partyline
+// adapter shares (package adapterkit), under the same names.
 type Option = adapterkit.Option
 
 // Namespace sets the app's namespace: "blog" in "blog:post". By default it
@@ -16,8 +16,9 @@ type Option = adapterkit.Option
 // [Join] fail with [ErrInvalidOption].
 func Namespace(ns string) Option { return adapterkit.Namespace(ns) }
 
-// InviteRoute sets the local invite route the app registers (for every
-// method, with engine.Any), by default [core.DefaultInvitePath]. Behind a
+// InviteRoute sets the local invite route of the app (which [Join]
+// registers for every method of gin's Any, and [JoinAhead] answers ahead
+// of routing), by default [core.DefaultInvitePath]. Behind a
 // dispatcher that does not strip the mount prefix (chi's Mount), register
 // the app's routes with their full paths and give the full invite route:
 // InviteRoute("/shop/__invite__/"). It must start with "/" and be a plain
@@ -33,4 +34,24 @@ func WithLogger(l *slog.Logger) Option { return adapterkit.WithLogger(l) }
 // X-Forwarded-Proto and X-Forwarded-Host headers when present
 // (urlfor.RequestOrigin). Use it only behind a proxy that overwrites them:
 // otherwise a client chooses the host of the URLs you build.
+// Pair it with [AllowedHosts] (Join logs a warning without it or
+// [CanonicalOrigin]).
 func TrustProxy() Option { return adapterkit.TrustProxy() }
+
+// AllowedHosts lists the hosts a request may name for absolute URLs, as
+// Django's ALLOWED_HOSTS and ASP.NET Core's AllowedHosts do: "example.com"
+// (any port), "example.com:8443", ".example.com" (the domain and its
+// subdomains), "*.example.com" (subdomains only), "*" (any plain host). A
+// request naming another host gets URLs on the first entry when it is a
+// plain host, else an error wrapping urlfor.ErrHostNotAllowed. Without it,
+// a request's host is used only when it is a DNS name (IDNA form for
+// international names) or an IP literal, with an optional port. With
+// [TrustProxy], the forwarded host is policed the same way. A malformed
+// entry makes Join fail with [ErrInvalidOption].
+func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts...) }
+
+// CanonicalOrigin makes every absolute URL use origin
+// ("https://www.example.com"), whatever the request says: the safest
+// choice for a site with one name. A malformed origin makes Join fail with
+// [ErrInvalidOption].
+func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }

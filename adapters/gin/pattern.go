@@ -72,6 +72,7 @@ func patternErr(pattern, why string) error {
 // hands "/a/b" for ".../a/b") and constrained by the engine's mode. taken
 // holds, by token, the values other routes take (see shadow.go).
 func parts(toks []adapterkit.Token, mode pathMode, taken [][]urlfor.Taken) []urlfor.Part {
+	rawPath := keepsRawPath(toks)
 	out := make([]urlfor.Part, len(toks))
 	for i, t := range toks {
 		switch {
@@ -80,7 +81,7 @@ func parts(toks []adapterkit.Token, mode pathMode, taken [][]urlfor.Taken) []url
 			continue
 		case t.Wildcard:
 			out[i] = urlfor.Wildcard(t.Param).SlashPrefixed()
-			if re := mode.catchAllConstraint(); re != "" {
+			if re := mode.catchAllConstraint(rawPath); re != "" {
 				out[i] = out[i].Matching(re)
 			}
 		default:

@@ -101,7 +101,7 @@ func TestParsePattern(t *testing.T) {
 			if ginPanic != nil {
 				t.Fatalf("parser accepts %q but gin panics: %v", tt.pattern, ginPanic)
 			}
-			tmpl, err := urlfor.NewTemplate(tt.pattern, parts(got, modeDecoded, nil), modeDecoded.templateOptions()...)
+			tmpl, err := urlfor.NewTemplate(tt.pattern, parts(got, modeDecoded, nil), modeDecoded.templateOptions(false)...)
 			if err != nil {
 				t.Fatalf("NewTemplate: %v", err)
 			}
@@ -151,13 +151,13 @@ func registers(pattern string) (v any) {
 // TestPartsConstraints checks that the values other routes take, and the
 // mode's refusals in a catch-all, reach the right parts.
 func TestPartsConstraints(t *testing.T) {
-	s := toks(lit("/a/"), param("id"), lit("/"), catchAll("rest"))
-	taken := [][]urlfor.Taken{1: {{By: "GET /a/x/*rest", Values: []string{"x"}}}}
-	tmpl, err := urlfor.NewTemplate("/a/:id/*rest", parts(s, modeRawUnescape, taken))
+	s := toks(lit("/a!/"), param("id"), lit("/"), catchAll("rest"))
+	taken := [][]urlfor.Taken{1: {{By: "GET /a!/x/*rest", Values: []string{"x"}}}}
+	tmpl, err := urlfor.NewTemplate("/a!/:id/*rest", parts(s, modeRawUnescape, taken))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u, err := tmpl.Build("id", "12", "rest", "x/y"); err != nil || u != "/a/12/x/y" {
+	if u, err := tmpl.Build("id", "12", "rest", "x/y"); err != nil || u != "/a!/12/x/y" {
 		t.Fatalf("Build = %q, %v", u, err)
 	}
 	for _, pairs := range [][]string{{"id", "x", "rest", "y"}, {"id", "1", "rest", "a+b"}} {

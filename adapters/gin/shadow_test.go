@@ -85,7 +85,7 @@ func TestTakenValues(t *testing.T) {
 	)
 	s := find("GET", "/x/:id")
 	toks := x.shapes[s].Tokens
-	tmpl, err := urlfor.NewTemplate("/x/:id", parts(toks, modeDecoded, [][]urlfor.Taken{1: x.taken(s, 1)}), modeDecoded.templateOptions()...)
+	tmpl, err := urlfor.NewTemplate("/x/:id", parts(toks, modeDecoded, [][]urlfor.Taken{1: x.taken(s, 1)}), modeDecoded.templateOptions(false)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -157,7 +157,7 @@ func (s *source) template(ep *endpoint, mode pathMode, index *siblingIndex) (*ur
 	if t, ok := s.templates[k]; ok {
 		return t, nil
 	}
-	t, err := urlfor.NewTemplate(ep.pattern, parts(ep.toks, mode, taken), mode.templateOptions()...)
+	t, err := urlfor.NewTemplate(ep.pattern, parts(ep.toks, mode, taken), mode.templateOptions(keepsRawPath(ep.toks))...)
 	if err != nil {
 		return nil, err
 	}

@@ -55,11 +55,8 @@ func newApp(t testing.TB, routes []adaptertest.Route, o adaptertest.Options) (*a
 				e.Native[p.Name], e.Param[p.Name] = vars[p.Name], vars[p.Name]
 				pairs = append(pairs, p.Name, vars[p.Name])
 			}
-			if u, err := h.URL(req, name, pairs...); err != nil {
-				e.Self = err.Error()
-			} else {
-				e.Self = u
-			}
+			e.Self = adaptertest.Outcome(h.URL(req, name, pairs...))
+			e.Absolute = adaptertest.Outcome(h.AbsoluteURL(req, name, pairs...))
 			adaptertest.WriteEcho(w, e)
 		}).Methods(method)
 		if name != "" {
@@ -73,6 +70,7 @@ func newApp(t testing.TB, routes []adaptertest.Route, o adaptertest.Options) (*a
 	if o.InviteRoute != "" {
 		opts = append(opts, partymux.InviteRoute(o.InviteRoute))
 	}
+	opts = append(opts, o.Kit...)
 	h, err := partymux.Join(r, opts...)
 	if err != nil {
 		return nil, err

@@ -33,10 +33,17 @@
 //
 // Every URL partymux builds, requested through the dispatcher, reaches the
 // same route with the same mux.Vars, or the build returns a typed error.
-// By default mux matches the decoded path, so a value holding "/" is
-// refused; after [mux.Router.UseEncodedPath], mux.Vars hold escaped values
-// (handlers call url.PathUnescape) and "a/b" is sent as "a%2Fb". partymux
-// reads each route's mode by matching requests with [mux.Route.Match]. Dot
+// By default mux matches the decoded path r.URL.Path, where a "%2F" has
+// already become "/", which the variable's regexp sees as the end of its
+// segment: a value holding "/" cannot come back inside one variable, so it
+// is refused (a variable whose regexp matches "/", last in the template,
+// is a wildcard and keeps "/" as its separator). Every other value comes
+// back exactly in mux.Vars: "Smith, John" as "/Smith,%20John", spelled as
+// mux's own Route.URL spells it, since urlfor escapes a path as Go's
+// url.URL does. After [mux.Router.UseEncodedPath], mux.Vars hold escaped
+// values (handlers call url.PathUnescape) and "a/b" is sent as "a%2Fb".
+// partymux reads each route's mode by matching requests with
+// [mux.Route.Match]. Dot
 // and empty segments are refused (mux cleans them); a variable followed by
 // text in its segment ("{name}.json") may contain that text, since mux's
 // regexps backtrack.

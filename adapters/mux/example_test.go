@@ -221,7 +221,7 @@ func ExampleTrustProxy() {
 		return a
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: quiet}))
-	h, err := partymux.Join(r, partymux.TrustProxy(), partymux.InviteRoute("/_party/"), partymux.WithLogger(logger))
+	h, err := partymux.Join(r, partymux.TrustProxy(), partymux.AllowedHosts("blog.example.org"), partymux.InviteRoute("/_party/"), partymux.WithLogger(logger))
 	if err != nil {
 		panic(err)
 	}

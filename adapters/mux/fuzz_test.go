@@ -55,6 +55,8 @@ var fuzzRoutes = []fuzzRoute{
 		pairs: func(a, b string) []string { return []string{"type", b, "rest", a} }, pathVars: []string{"type", "rest"}},
 	{name: "spaced", add: func(r *mux.Router) *mux.Route { return r.Path("/m/{a:[a-z %]+}/x") },
 		pairs: func(a, _ string) []string { return []string{"a", a} }, pathVars: []string{"a"}},
+	{name: "subdelim", add: func(r *mux.Router) *mux.Route { return r.Path("/sd/{a:[a-z,;]+}") },
+		pairs: func(a, _ string) []string { return []string{"a", a} }, pathVars: []string{"a"}},
 	{name: "alt", add: func(r *mux.Router) *mux.Route { return r.Path("/c/{cat:a|(?:b/c)|.b}/{id}") },
 		pairs: func(a, b string) []string { return []string{"cat", a, "id", b} }, pathVars: []string{"cat", "id"}},
 	{name: "raw", add: func(r *mux.Router) *mux.Route { return r.Path("/raw/{path:.*}") },
@@ -177,7 +179,7 @@ func FuzzRoundTrip(f *testing.F) {
 		"", " ", "a b", "/", "a/b", "/a", "a/", "a//b", "%2F", "a%2Fb", "%", "%zz", "?", "#", "a?b#c",
 		"..", ".", "a/..", "../a", "./a", "a/./b", "...", "é", "日本", "{id}", ":id", "*", "+", ";", "a;b=c",
 		"a.b", "a.b.json", "a-b", "x.json", "b/c", "a", ".b", "7", "0", "\n", "\x00", "\xff", "~user",
-		"__invite__", "a&b=c", "$&+:=@", "!'()*,", "[]", "\\", "%252F", "a b/c d", "-",
+		"__invite__", "a&b=c", "$&+:=@", "!'()*,", "[]", "a,b;c", "Smith, John", "$&+,:;=@", "\\", "%252F", "a b/c d", "-",
 		"new", "latest", "docs/readme", "logo.png", "NEW",
 	}
 	for _, s := range seeds {
@@ -230,6 +232,7 @@ func TestRoundTripRefusals(t *testing.T) {
 		{"dec", "spaced", []string{"a", "a b"}, "/dec/m/a%20b/x"},
 		{"enc", "spaced", []string{"a", "a b"}, ""}, // the regexp sees "a%20b"
 		{"enc", "spaced", []string{"a", "ab"}, "/enc/m/ab/x"},
+		{"enc", "subdelim", []string{"a", "a,b;c"}, "/enc/sd/a,b;c"}, // kept raw: no RawPath, the regexp sees them
 		{"dec", "raw", []string{"path", "a/b c"}, "/dec/raw/a/b%20c"},
 		{"dec", "raw", []string{"path", "a//b"}, ""},
 		{"dec", "static", []string{RestParam, "css/site.css"}, "/dec/static/css/site.css"},
@@ -242,6 +245,12 @@ func TestRoundTripRefusals(t *testing.T) {
 		{"dec", "host", []string{"sub", "a.b", "id", "7"}, ""},
 		{"dec", "alt", []string{"cat", "b/c", "id", "1"}, ""}, // over-refused: see the parity test
 		{"dec", "alt", []string{"cat", "a", "id", "1"}, "/dec/c/a/1"},
+		// "," and ";" are raw, as Go's url.URL and mux's Route.URL write them.
+		{"dec", "item", []string{"id", "a,b;c"}, "/dec/items/a,b;c"},
+		{"dec", "item", []string{"id", "Smith, John"}, "/dec/items/Smith,%20John"},
+		{"enc", "item", []string{"id", "a,b;c"}, "/enc/items/a,b;c"},
+		{"dec", "raw", []string{"path", "a,b/c;d"}, "/dec/raw/a,b/c;d"},
+		{"dec", "subdelim", []string{"a", "a,b;c"}, "/dec/sd/a,b;c"},
 	}
 	for _, c := range cases {
 		got, err := b.URL(c.ns+":"+c.name, c.pairs...)
@@ -254,8 +263,15 @@ func TestRoundTripRefusals(t *testing.T) {
 			t.Errorf("%s:%s %q = %q, %v; want %q", c.ns, c.name, c.pairs, got, err, c.want)
 		}
 		if c.want != "" && err == nil {
-			if status, rep := fetch(t, fuzzP.client, fuzzP.srv, got); status != http.StatusOK || rep.Route != c.name {
+			status, rep := fetch(t, fuzzP.client, fuzzP.srv, got)
+			if status != http.StatusOK || rep.Route != c.name {
 				t.Errorf("%s:%s: GET %q answered %d from route %q", c.ns, c.name, got, status, rep.Route)
+			}
+			// mux.Vars of the decoded-path app are the values given.
+			for i := 0; c.ns == "dec" && i+1 < len(c.pairs); i += 2 {
+				if v, ok := rep.Vars[c.pairs[i]]; c.pairs[i] != RestParam && (!ok || v != c.pairs[i+1]) {
+					t.Errorf("%s:%s: GET %q gave mux.Vars[%q] = %q, want %q", c.ns, c.name, got, c.pairs[i], v, c.pairs[i+1])
+				}
 			}
 		}
 	}

@@ -35,4 +35,24 @@ func WithLogger(l *slog.Logger) Option { return adapterkit.WithLogger(l) }
 // as "/posts/{id}" take the scheme and host from X-Forwarded-Proto and
 // X-Forwarded-Host (urlfor.RequestOrigin). Use it only behind a proxy that
 // overwrites them: otherwise a client chooses the host of your URLs.
+// Pair it with [AllowedHosts] (Join logs a warning without it or
+// [CanonicalOrigin]).
 func TrustProxy() Option { return adapterkit.TrustProxy() }
+
+// AllowedHosts lists the hosts a request may name for absolute URLs, as
+// Django's ALLOWED_HOSTS and ASP.NET Core's AllowedHosts do: "example.com"
+// (any port), "example.com:8443", ".example.com" (the domain and its
+// subdomains), "*.example.com" (subdomains only), "*" (any plain host). A
+// request naming another host gets URLs on the first entry when it is a
+// plain host, else an error wrapping urlfor.ErrHostNotAllowed. Without it,
+// a request's host is used only when it is a DNS name (IDNA form for
+// international names) or an IP literal, with an optional port. With
+// [TrustProxy], the forwarded host is policed the same way. A malformed
+// entry makes Join fail with [ErrInvalidOption].
+func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts...) }
+
+// CanonicalOrigin makes every absolute URL use origin
+// ("https://www.example.com"), whatever the request says: the safest
+// choice for a site with one name. A malformed origin makes Join fail with
+// [ErrInvalidOption].
+func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }

@@ -66,7 +66,7 @@ func TestRegexpProperties(t *testing.T) {
 		{`(?:b/c)|a`, true, false, false, false, "b/c"},
 		{`(?i:daily|mini)`, false, false, false, false, "daily"},
 		{`\d{4,4}-\d{2,2}`, false, false, false, false, "0000-00"},
-		{`[a-z/%0-9A-Z._~$&+:=@-]*`, true, true, true, true, ""},
+		{`[a-z/%0-9A-Z._~$&+,:;=@-]*`, true, true, true, true, ""},
 	}
 	for _, c := range cases {
 		p := mustParse(t, c.re)
@@ -117,7 +117,8 @@ func TestAnchoredAtEnd(t *testing.T) {
 
 func TestEscapeLiteral(t *testing.T) {
 	for in, want := range map[string]string{
-		"/a/b": "/a/b", "/a b": "/a%20b", "/100%": "/100%25", "/é": "/%C3%A9", "/$&+:=@-._~": "/$&+:=@-._~", "/a;b": "/a%3Bb",
+		"/a/b": "/a/b", "/a b": "/a%20b", "/100%": "/100%25", "/é": "/%C3%A9", "/$&+,:;=@-._~": "/$&+,:;=@-._~", "/a;b": "/a;b",
+		"/!'()*": "/%21%27%28%29%2A", "*": "%2A", "a*": "a%2A",
 	} {
 		if got := escapeLiteral(in); got != want {
 			t.Errorf("escapeLiteral(%q) = %q, want %q", in, got, want)

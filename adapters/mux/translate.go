@@ -2,6 +2,7 @@ package partymux
 
 import (
 	"fmt"
+	"net/url"
 	"regexp/syntax"
 	"strings"
 
@@ -211,6 +212,9 @@ func pathTemplate(s spec, toks []adapterkit.Token, mode pathMode, taken map[stri
 	}
 	opts := []urlfor.TemplateOption{urlfor.Backtracking()}
 	if mode.decodedRules() {
+		// mux matches r.URL.Path, where "%2F" is already "/": a variable's
+		// "/" would be a segment separator to its regexp, so it cannot come
+		// back inside one variable (a wildcard keeps it as its separator).
 		opts = append(opts, urlfor.Unroutable("/"))
 	}
 	tpl, err = urlfor.NewTemplate(s.path, parts, opts...)
@@ -329,18 +333,12 @@ func literalFor(lit string, mode pathMode) (string, error) {
 	return lit, nil
 }
 
-// escapeLiteral escapes s as urlfor escapes a path.
-func escapeLiteral(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '/' || c < 0x80 && adapterkit.RawSegmentRunes.Contains(rune(c)) {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
-}
+// escapeLiteral escapes s as Go's default path encoding does
+// (url.URL.EscapedPath: all but ASCII letters, digits, "-._~" and
+// "$&+,/:;=@" escaped), which is how urlfor escapes a path and how mux's
+// own Route.URL spells literal text. (The "/" in front dodges
+// EscapedPath's special case of "*".)
+func escapeLiteral(s string) string { return (&url.URL{Path: "/" + s}).EscapedPath()[1:] }
 
 // validEncoded reports whether url.URL.EscapedPath keeps c raw.
 func validEncoded(c byte) bool {

@@ -54,6 +54,7 @@ func newConformanceApp(_ testing.TB, routes []adaptertest.Route, o adaptertest.O
 	if o.InviteRoute != "" {
 		opts = append(opts, partyhttp.InviteRoute(o.InviteRoute))
 	}
+	opts = append(opts, o.Kit...)
 	for _, r := range routes {
 		pattern, ok := dialect(r.Pattern)
 		if !ok {
@@ -90,10 +91,8 @@ func echo(route adaptertest.Route) http.Handler {
 			pairs = append(pairs, p.Name, v)
 		}
 		if route.Name != "" {
-			u, err := partyhttp.URL(r, route.Name, pairs...)
-			if e.Self = u; err != nil {
-				e.Self = err.Error()
-			}
+			e.Self = adaptertest.Outcome(partyhttp.URL(r, route.Name, pairs...))
+			e.Absolute = adaptertest.Outcome(partyhttp.AbsoluteURL(r, route.Name, pairs...))
 		}
 		adaptertest.WriteEcho(w, e)
 	})

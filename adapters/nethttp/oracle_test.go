@@ -172,7 +172,8 @@ func handBuilt(pattern string, vals []string) string {
 	for j, s := range segs {
 		if strings.HasPrefix(s, "{") && s != "{$}" || j == len(segs)-1 && s == "" {
 			v := vals[0]
-			if vals, segs[j] = vals[1:], url.PathEscape(v); s == "" || strings.HasSuffix(s, "...}") {
+			// As urlfor escapes: Go's path encoding, "/" in one segment as "%2F".
+			if vals, segs[j] = vals[1:], strings.ReplaceAll((&url.URL{Path: "/" + v}).EscapedPath()[1:], "/", "%2F"); s == "" || strings.HasSuffix(s, "...}") {
 				segs[j] = (&url.URL{Path: v}).EscapedPath()
 			}
 		}

@@ -107,7 +107,7 @@ func assemble(segs []seg) (parts []urlfor.Part, toks []adapterkit.Token) {
 		tok.WriteByte('/')
 		switch s.kind {
 		case segLit:
-			lit.WriteString(url.PathEscape(s.text))
+			lit.WriteString(escapeSegment(s.text))
 			tok.WriteString(strings.ReplaceAll(s.text, "/", "\xff"))
 		case segSingle:
 			flush()
@@ -233,6 +233,16 @@ func cleanPath(p string) string {
 		np += "/"
 	}
 	return np
+}
+
+// escapeSegment writes one decoded path segment as Go's default path
+// encoding does (url.URL.EscapedPath: all but ASCII letters, digits, "-._~"
+// and "$&+,:;=@" escaped), which is also how urlfor escapes a value, and
+// a "/" inside it as "%2F". A path spelled so carries no url.URL.RawPath
+// unless a segment holds "/". (The "/" in front dodges EscapedPath's
+// special case of "*".)
+func escapeSegment(s string) string {
+	return strings.ReplaceAll((&url.URL{Path: "/" + s}).EscapedPath()[1:], "/", "%2F")
 }
 
 // pathUnescape is ServeMux's: an invalid escape leaves the text as it is.

@@ -58,7 +58,11 @@ var patternCases = []patternCase{
 	{pattern: "/p/{id}", pairs: []string{"id", "café"}, want: "/p/caf%C3%A9"},
 	{pattern: "/p/{id}", pairs: []string{"id", "{id}"}, want: "/p/%7Bid%7D"},
 	{pattern: "/p/{id}", pairs: []string{"id", "a+b:c=d@e$f&g"}, want: "/p/a+b:c=d@e$f&g"},
-	{pattern: "/p/{id}", pairs: []string{"id", "a;b,c!"}, want: "/p/a%3Bb%2Cc%21"},
+	{pattern: "/p/{id}", pairs: []string{"id", "a;b,c!"}, want: "/p/a;b,c%21"}, // "," and ";" raw, as Go writes them
+	{pattern: "/p/{id}", pairs: []string{"id", "Smith, John"}, want: "/p/Smith,%20John"},
+	{pattern: "/p/{id}", pairs: []string{"id", "!'()*"}, want: "/p/%21%27%28%29%2A"},
+	{pattern: "/p/{id}", pairs: []string{"id", "a/b;c"}, want: "/p/a%2Fb;c"},
+	{pattern: "/f/{path...}", pairs: []string{"path", "a,b/c;d e"}, want: "/f/a,b/c;d%20e"},
 	{pattern: "/p/{id}", pairs: []string{"id", "%2F"}, want: "/p/%252F"},
 	{pattern: "/p/{id}", pairs: []string{"id", "7", "q", "x y"}, want: "/p/7?q=x+y"},
 	// Literal segments: ServeMux decodes them, so they are re-escaped.
@@ -70,7 +74,10 @@ var patternCases = []patternCase{
 	{pattern: "/%", want: "/%25"},
 	{pattern: "/%zz", want: "/%25zz"},
 	{pattern: "/a}", want: "/a%7D"},
-	{pattern: "/a;b", want: "/a%3Bb"},
+	{pattern: "/a;b", want: "/a;b"},
+	{pattern: "/a%3Bb,c", want: "/a;b,c"},
+	{pattern: "/*", want: "/%2A"},
+	{pattern: "/a%20b!", want: "/a%20b%21"},
 	{pattern: "/a?b", want: "/a%3Fb"},
 	// Hosts: the URL is absolute.
 	{pattern: "example.com/about", want: "http://example.com/about"},
@@ -178,6 +185,11 @@ func checkServeMuxRoutes(t *testing.T, tc patternCase, u string) {
 	mux.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK || gotPattern != tc.pattern {
 		t.Fatalf("%s %s: status %d, pattern %q; want 200 from %q", method, u, rec.Code, gotPattern, tc.pattern)
+	}
+	// The path is spelled as Go spells it (urlfor's escaping, literals
+	// included): net/url keeps a RawPath only for a "/" inside a segment.
+	if (req.URL.RawPath != "") != strings.Contains(u, "%2F") {
+		t.Errorf("%s: RawPath %q; want one exactly when a segment holds \"%%2F\"", u, req.URL.RawPath)
 	}
 	for i := 0; i+1 < len(tc.pairs); i += 2 {
 		k, v := tc.pairs[i], tc.pairs[i+1]

@@ -148,7 +148,7 @@ func (m *ServeMux) reached(e *entry, k int, v string, sib *entry) string {
 	}
 	raw := slices.Clone(path)
 	for j := range raw {
-		raw[j] = url.PathEscape(raw[j])
+		raw[j] = escapeSegment(raw[j])
 	}
 	method := e.base.Method
 	if sib != nil {

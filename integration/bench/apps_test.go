@@ -21,6 +21,7 @@ import (
 	partyfiberv3 "github.com/partyline-go/partyline/adapters/fiberv3"
 	partygin "github.com/partyline-go/partyline/adapters/gin"
 	partymux "github.com/partyline-go/partyline/adapters/mux"
+	partyhttp "github.com/partyline-go/partyline/adapters/nethttp"
 	"github.com/partyline-go/partyline/core"
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -42,9 +43,9 @@ const (
 	local = "/posts/" + year + "/" + slug
 )
 
-// The seven apps of a party, where they are mounted (their namespace is
+// The eight apps of a party, where they are mounted (their namespace is
 // the prefix without "/") and their framework: five of the first adapters
-// and the two of issue 12, echo v5 and fiber v3.
+// the two of issue 12, echo v5 and fiber v3, and net/http.
 var mounts = []struct{ prefix, framework string }{
 	{"/blog", "echo"},
 	{"/shop", "gin"},
@@ -53,6 +54,7 @@ var mounts = []struct{ prefix, framework string }{
 	{"/legacy", "fiber"},
 	{"/blog5", "echo v5"},
 	{"/events", "fiber v3"},
+	{"/help", "net/http"},
 }
 
 // invitePaths lists the invite path of every app, in the order of mounts.
@@ -64,7 +66,7 @@ func invitePaths() []string {
 	return paths
 }
 
-// apps are seven framework apps of n routes each, joined (their invite
+// apps are eight framework apps of n routes each, joined (their invite
 // route registered) and mounted in an http.ServeMux with http.StripPrefix,
 // but not yet invited.
 type apps struct {
@@ -78,9 +80,10 @@ type apps struct {
 	fiber      *fiber.App
 	echo5      *echov5.Echo
 	fiber3     *fiberv3.App
+	std        *partyhttp.ServeMux
 }
 
-// fixture is a party of seven apps, invited.
+// fixture is a party of eight apps, invited.
 type fixture struct {
 	*apps
 	party   *core.Party
@@ -117,7 +120,7 @@ func siblingAt(i int, param func(string) string) (pattern, name string) {
 	return "/posts/" + siblingWords[i] + "/" + param("slug"), "s-" + siblingWords[i]
 }
 
-// newApps builds seven apps of n routes each and their dispatcher.
+// newApps builds eight apps of n routes each and their dispatcher.
 func newApps(tb testing.TB, n int) *apps { return newAppsWith(tb, n, false) }
 
 // newAppsWith is newApps, with the static sibling routes of siblingWords
@@ -221,7 +224,16 @@ func newAppsWith(tb testing.TB, n int, siblings bool) *apps {
 	}
 	a.fiber3.Handler()
 
-	handlers := []http.Handler{a.echo, a.gin, a.mux, a.chi, partyfiber.Handler(a.fiber), a.echo5, partyfiberv3.Handler(a.fiber3)}
+	// net/http at /help: a ServeMux that names (partyhttp).
+	a.std = partyhttp.NewServeMux()
+	_, err = partyhttp.Join(a.std)
+	check("partyhttp.Join", err)
+	for i := range n {
+		p, name := routeAt(i, n, brace)
+		a.std.Named(name).HandleFunc("GET "+p, ok)
+	}
+
+	handlers := []http.Handler{a.echo, a.gin, a.mux, a.chi, partyfiber.Handler(a.fiber), a.echo5, partyfiberv3.Handler(a.fiber3), a.std}
 	for i, m := range mounts {
 		a.dispatcher.Handle(m.prefix+"/", http.StripPrefix(m.prefix, handlers[i]))
 	}
@@ -254,7 +266,7 @@ var (
 	fixtures   = map[[2]int]*fixture{}
 )
 
-// party returns the party of seven apps of n routes each, made once and
+// party returns the party of eight apps of n routes each, made once and
 // shared by the benchmarks that only read it.
 func party(tb testing.TB, n int) *fixture { return partyWith(tb, n, false) }
 

@@ -3,8 +3,8 @@
 // own reverse routing (echo's Reverse in v4 and v5, gorilla/mux's
 // Route.URL, fiber's GetRouteURL in v2 and v3) and with the floor, a
 // concatenation with url.PathEscape; urlFor in an html/template page; what
-// Party.ServeHTTP adds to a request; and the start-up of a party of seven
-// apps (echo v4 and v5, gin, gorilla/mux, chi, fiber v2 and v3).
+// Party.ServeHTTP adds to a request; and the start-up of a party of eight
+// apps (echo v4 and v5, gin, gorilla/mux, chi, fiber v2 and v3, net/http).
 //
 // The package has no code of its own: everything is in its _test.go files.
 // Run them all with run.sh, which prints a benchstat table, or once each, as

@@ -34,7 +34,7 @@ var browserHeaders = map[string]string{
 // BenchmarkServeHTTP serves one prebuilt request, GET
 // /blog/posts/2024/hello-world with a browser's headers, to the echo
 // app's "post" handler (which answers 200 and no body) through the same
-// dispatcher (an http.ServeMux with http.StripPrefix in front of seven apps
+// dispatcher (an http.ServeMux with http.StripPrefix in front of eight apps
 // of 10 routes), bare and wrapped in its party: the difference is
 // Party.ServeHTTP's overhead (its invite-path guard and the check for a
 // forged token header). dispatcher=noop repeats the comparison with a

@@ -18,8 +18,8 @@ const (
 	guidRegexp  = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}` // uuid.Parse, dashed form
 	floatTakes  = `[+-]?(?i:inf(?:inity)?|nan|[0-9a-fx_.]+(?:[ep][+-]?[0-9_]+)?)`
 	guidTakes   = `(?i:(?:urn:uuid:)?` + guidRegexp + `|\{` + guidRegexp + `\}|[0-9a-f]{32})`
-	rawClass    = `[$&+\-.0-9:=@A-Z_a-z~]` // adapterkit.RawSegmentRunes
-	nonRawClass = `[^$&+\-.0-9:=@A-Z_a-z~]`
+	rawClass    = `[$&+,\-.0-9:;=@A-Z_a-z~]` // what urlfor writes raw in a segment (urlfor/doc.go, "# Escaping")
+	nonRawClass = `[^$&+,\-.0-9:;=@A-Z_a-z~]`
 	maxRepeat   = 1000          // regexp/syntax's limit on {n,m}
 	none        = math.MaxInt32 // no upper bound
 )

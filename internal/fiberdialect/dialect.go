@@ -12,7 +12,7 @@ type Mode struct {
 type Segment struct {
 	Const       string // constant text, escape characters removed
 	IsParam     bool
-	ParamName   string // "id"; "*1", "+1" for greedy parameters, as c.Params knows them
+	ParamName   string // "id"; "*1", "+1" for greedy parameters, as fiber names them (c.Params reads "*1" as "*" too)
 	IsGreedy    bool   // "*" or "+"
 	IsOptional  bool   // ":id?" or "*"
 	IsLast      bool

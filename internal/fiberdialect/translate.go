@@ -48,7 +48,9 @@ func (tr *Translation) Template(taken map[int][]urlfor.Taken) (*urlfor.Template,
 // could write keep values to bytes urlfor writes raw, and literals must
 // be bytes a client sends raw; with UnescapePath, "%2F" routes as "/" and
 // "+" decodes to a space, so both are unroutable in values, and literals
-// are percent-encoded.
+// are percent-encoded. A greedy parameter is named as fiber names it
+// ("*1", "*2", "+1"), and the first of each kind also takes the key
+// c.Params reads it by as well, "*" or "+" (urlfor's Part.Alias).
 func (d *Dialect) Translate(pattern string) (*Translation, error) {
 	m := d.Mode
 	segs, err := d.Parse(trimmed(pattern, m))
@@ -95,6 +97,9 @@ func (d *Dialect) param(segs []Segment, i int, tooShort bool) (urlfor.Part, erro
 	if wild {
 		part = urlfor.Wildcard(s.ParamName)
 	}
+	if k := wildcardKey(s.ParamName); k != "" {
+		part = part.Alias(k)
+	}
 	if s.IsGreedy && !last {
 		if err := greedyInside(segs, i); err != nil {
 			return part, err
@@ -135,6 +140,15 @@ func (d *Dialect) param(segs []Segment, i int, tooShort bool) (urlfor.Part, erro
 		part = part.Optional()
 	}
 	return part, nil
+}
+
+// wildcardKey is the second key c.Params reads a greedy parameter by: "*"
+// for "*1", "+" for "+1" (fiber's ctx.go Params); "" for others.
+func wildcardKey(name string) string {
+	if name == "*1" || name == "+1" {
+		return name[:1]
+	}
+	return ""
 }
 
 // greedyInside checks a greedy parameter that is not last, whose end fiber

@@ -203,7 +203,7 @@ func TestRestrictRegexp(t *testing.T) {
 		nonmatch []string
 	}{
 		{`[a-z ]+`, adapterkit.RawSegmentRunes, []string{"abc"}, []string{"a b"}},
-		{`.+`, adapterkit.RawSegmentRunes, []string{"a-b.c~"}, []string{"a/b", "a,b", "é"}},
+		{`.+`, adapterkit.RawSegmentRunes, []string{"a-b.c~", "a,b;c"}, []string{"a/b", "a b", "é"}},
 		{`(?i)k`, adapterkit.AllRunes.Minus(adapterkit.RuneSet{'K', 'K'}), []string{"k", "\u212a"}, []string{"K"}},
 		{`x|y z`, adapterkit.RawSegmentRunes, []string{"x"}, []string{"y z"}},
 		{`a\nb|.`, adapterkit.AllRunes, []string{"a\nb", "c"}, []string{"\n"}},
@@ -310,5 +310,22 @@ func TestHTTPHandle(t *testing.T) {
 	}
 	if hh.FuncMap()["urlFor"] == nil {
 		t.Error("FuncMap has no urlFor")
+	}
+}
+
+// RawSegmentRunes is exactly what urlfor leaves raw in a one-segment
+// parameter: the built path holds the value as given.
+func TestRawSegmentRunesMatchUrlfor(t *testing.T) {
+	tpl, err := urlfor.NewTemplate("/{v}", []urlfor.Part{urlfor.Literal("/"), urlfor.Param("v")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := rune(1); c < 0x80; c++ {
+		v := "x" + string(c)
+		got, err := tpl.Build("v", v)
+		raw := err == nil && got == "/"+v
+		if raw != adapterkit.RawSegmentRunes.Contains(c) {
+			t.Errorf("%q: built %q, %v; RawSegmentRunes.Contains = %v", c, got, err, !raw)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package adapterkit
 
 import (
 	"html/template"
+	"log/slog"
 	"net/http"
 	"sync"
 
@@ -16,6 +17,7 @@ import (
 type Member struct {
 	adapter string
 	cfg     Config
+	hosts   urlfor.HostPolicy
 	m       *urlfor.Member
 	mu      sync.Mutex // serialises Accept with the Err it reports
 }
@@ -23,8 +25,20 @@ type Member struct {
 // NewMember returns the member of an app of framework (for listings:
 // "chi", "echo") whose adapter package is adapter ("partychi", for
 // messages), joining with cfg and reading its routes from src.
+// cfg must have passed [Config.Check]: a host option it did not check is
+// dropped. TrustProxy without AllowedHosts or CanonicalOrigin logs a
+// warning, once, on cfg's logger or else slog's default: a client reaching
+// the app past the proxy chooses the host of its absolute URLs.
 func NewMember(adapter, framework string, cfg Config, src urlfor.Source) *Member {
-	return &Member{adapter: adapter, cfg: cfg, m: urlfor.NewMember(urlfor.Config{
+	hosts, _ := cfg.HostPolicy()
+	if hosts.TrustProxy() && !hosts.Polices() {
+		l := cfg.Logger
+		if l == nil {
+			l = slog.Default()
+		}
+		l.Warn(adapter+": TrustProxy without AllowedHosts or CanonicalOrigin: absolute URLs take any host X-Forwarded-Host names; list the hosts", slog.String("adapter", adapter))
+	}
+	return &Member{adapter: adapter, cfg: cfg, hosts: hosts, m: urlfor.NewMember(urlfor.Config{
 		Namespace:   cfg.Namespace,
 		InviteRoute: cfg.InviteRoute,
 		Framework:   framework,
@@ -89,19 +103,22 @@ func (m *Member) scheme(r *http.Request) string {
 	if r == nil {
 		return ""
 	}
-	if o, err := urlfor.RequestOrigin(r, m.cfg.TrustProxy); err == nil || r.TLS == nil {
+	if o, err := m.hosts.Origin(r); err == nil {
 		return o.Scheme
 	}
-	return "https" // a malformed host or forwarded value: the connection's scheme
+	if r.TLS == nil { // a refused or malformed host: the connection's scheme
+		return "http"
+	}
+	return "https"
 }
 
 // Build is [urlfor.Member.Build].
 func (m *Member) Build(req *urlfor.Request) (string, error) { return m.m.Build(req) }
 
-// AbsoluteURL is [urlfor.Member.AbsoluteURL] with the member's TrustProxy
-// option.
+// AbsoluteURL is [urlfor.Member.AbsoluteURL] with the member's host policy
+// ([CanonicalOrigin], [AllowedHosts], [TrustProxy]).
 func (m *Member) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	return m.m.AbsoluteURL(r, m.cfg.TrustProxy, name, pairs...)
+	return m.m.AbsoluteURL(r, m.hosts, name, pairs...)
 }
 
 // Redirect answers r with http.Redirect to the endpoint name, built as by

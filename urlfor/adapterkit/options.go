@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/partyline-go/partyline/core"
+	"github.com/partyline-go/partyline/urlfor"
 )
 
 // Option configures an adapter's Join. Every adapter declares its Option as
@@ -27,6 +28,19 @@ type Config struct {
 	// TrustProxy lets absolute URLs take the scheme and host from
 	// X-Forwarded-Proto and X-Forwarded-Host ([urlfor.RequestOrigin]).
 	TrustProxy bool
+	// AllowedHosts are the hosts a request may name for absolute URLs
+	// (see [urlfor.NewHostPolicy] for the forms); empty allows any plain
+	// host.
+	AllowedHosts []string
+	// CanonicalOrigin, "https://www.example.com", is the origin of every
+	// absolute URL when set.
+	CanonicalOrigin string
+}
+
+// HostPolicy is the policy AllowedHosts, CanonicalOrigin and TrustProxy
+// make; the error is [urlfor.NewHostPolicy]'s for a malformed entry.
+func (c Config) HostPolicy() (urlfor.HostPolicy, error) {
+	return urlfor.NewHostPolicy(c.CanonicalOrigin, c.AllowedHosts, c.TrustProxy)
 }
 
 // NewConfig applies opts, in order, to the defaults. Nil options are
@@ -55,6 +69,9 @@ func (c Config) Check(adapter, placeholders string) error {
 	case strings.Contains(c.Namespace, ":"):
 		return Errorf(adapter, ErrInvalidOption, "Namespace(%q) contains \":\", the separator of \"ns:name\"", c.Namespace)
 	}
+	if _, err := c.HostPolicy(); err != nil {
+		return Errorf(adapter, ErrInvalidOption, "%v", err)
+	}
 	return nil
 }
 
@@ -79,6 +96,27 @@ func WithLogger(l *slog.Logger) Option { return func(c *Config) { c.Logger = l }
 
 // TrustProxy lets a handle's AbsoluteURL take the scheme and host from the
 // X-Forwarded-Proto and X-Forwarded-Host headers ([urlfor.RequestOrigin]).
-// Use it only behind a proxy that overwrites those headers: otherwise a
-// client chooses the host of the URLs you build (host header poisoning).
+// Use it only behind a proxy that overwrites those headers, and with
+// [AllowedHosts]: otherwise a client chooses the host of the URLs you build
+// (host header poisoning). Without AllowedHosts or CanonicalOrigin, Join
+// logs a warning.
 func TrustProxy() Option { return func(c *Config) { c.TrustProxy = true } }
+
+// AllowedHosts lists the hosts a request may name for the handle's
+// absolute URLs, as Django's ALLOWED_HOSTS and ASP.NET Core's AllowedHosts
+// do: "example.com" (any port), "example.com:8443", ".example.com" (the
+// domain and its subdomains), "*.example.com" (subdomains only), "*" (any
+// plain host). A request naming another host gets URLs on the first entry
+// when it is a plain host, else [urlfor.ErrHostNotAllowed]. Without it, a
+// request's host is used when it is a plain host: a DNS name (IDNA form for
+// international names) or an IP literal, with an optional port. A malformed
+// entry makes Join fail with [ErrInvalidOption]. Successive calls add.
+func AllowedHosts(hosts ...string) Option {
+	return func(c *Config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) }
+}
+
+// CanonicalOrigin makes every absolute URL of the handle use origin
+// ("https://www.example.com"), whatever the request says: the safest
+// choice when the site has one name. A malformed origin makes Join fail
+// with [ErrInvalidOption].
+func CanonicalOrigin(origin string) Option { return func(c *Config) { c.CanonicalOrigin = origin } }

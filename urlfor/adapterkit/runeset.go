@@ -16,11 +16,11 @@ type RuneSet []rune
 var AllRunes = RuneSet{0, unicode.MaxRune}
 
 // RawSegmentRunes are the bytes urlfor writes unescaped in a path segment:
-// ASCII letters, digits, "-._~" and "$&+:=@" (RFC 3986 §3.3 pchar, minus
-// the sub-delimiters Go's url.URL.EscapedPath would escape). A value made
-// of them reads the same escaped and decoded.
+// ASCII letters, digits, "-._~" and "$&+,:;=@" (RFC 3986 §3.3 pchar, minus
+// the sub-delimiters Go's url.URL.EscapedPath would escape: see urlfor's
+// package doc). A value made of them reads the same escaped and decoded.
 var RawSegmentRunes = RuneSet{
-	'$', '$', '&', '&', '+', '+', '-', '.', '0', ':', '=', '=', '@', 'Z', '_', '_', 'a', 'z', '~', '~',
+	'$', '$', '&', '&', '+', '.', '0', ';', '=', '=', '@', 'Z', '_', '_', 'a', 'z', '~', '~',
 }
 
 // RunesOf returns the set of the runes of s.

@@ -93,6 +93,7 @@ func (a httpAdapter) newApp(_ testing.TB, routes []adaptertest.Route, o adaptert
 	if o.InviteRoute != "" {
 		opts = append(opts, partyhttp.InviteRoute(o.InviteRoute))
 	}
+	opts = append(opts, o.Kit...)
 	handle, err := partyhttp.Join(mux, opts...)
 	if err != nil {
 		return nil, err
@@ -128,11 +129,8 @@ func (a httpAdapter) echo(h **partyhttp.Handle, r adaptertest.Route) http.Handle
 			pairs = append(pairs, p.Name, e.Param[p.Name])
 		}
 		if r.Name != "" {
-			if u, err := (*h).URL(req, r.Name, pairs...); err != nil {
-				e.Self = err.Error()
-			} else {
-				e.Self = u
-			}
+			e.Self = adaptertest.Outcome((*h).URL(req, r.Name, pairs...))
+			e.Absolute = adaptertest.Outcome((*h).AbsoluteURL(req, r.Name, pairs...))
 		}
 		adaptertest.WriteEcho(w, e)
 	}

@@ -3,6 +3,8 @@ package adaptertest
 import (
 	"net/http"
 	"testing"
+
+	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // Pattern is a route pattern in the suite's neutral syntax, which a
@@ -29,6 +31,10 @@ type Route struct {
 type Options struct {
 	Namespace   string
 	InviteRoute string
+	// Kit holds options of adapterkit (AllowedHosts, CanonicalOrigin,
+	// TrustProxy), which every adapter's Option is: the driver passes them
+	// to Join after its own.
+	Kit []adapterkit.Option
 }
 
 // Driver adapts one framework and its adapter to the suite. It is a
@@ -93,4 +99,7 @@ type Echo struct {
 	// through the handle's context-taking URL, with the values of Param;
 	// "" or the error text when that failed.
 	Self string `json:"self"`
+	// Absolute is the same built through the handle's context-taking
+	// AbsoluteURL: "http://example.com/mnt/items/7", or the error text.
+	Absolute string `json:"absolute"`
 }

@@ -16,11 +16,12 @@ type wireEcho struct {
 	Native map[string]string `json:"native"`
 	Param  map[string]string `json:"param"`
 	Self   string            `json:"self"`
+	Abs    string            `json:"absolute"`
 }
 
 // WriteEcho answers a test request with e: status 200, Content-Type
 // application/json, a JSON object with the fields of [Echo] ("route",
-// "native", "param", "self") in which every string, map values included,
+// "native", "param", "self", "absolute") in which every string, map values included,
 // is Go-quoted (strconv.Quote) so that any bytes survive. Every route of a
 // driver's app answers with it. A write error is ignored: the suite sees
 // the broken response.
@@ -30,6 +31,7 @@ func WriteEcho(w http.ResponseWriter, e Echo) {
 		Native: quoteAll(e.Native),
 		Param:  quoteAll(e.Param),
 		Self:   strconv.Quote(e.Self),
+		Abs:    strconv.Quote(e.Absolute),
 	}
 	b, err := json.Marshal(wire)
 	if err != nil {
@@ -39,6 +41,16 @@ func WriteEcho(w http.ResponseWriter, e Echo) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(b)
+}
+
+// Outcome is a build's result as Echo.Self and Echo.Absolute carry it: the
+// URL, or the error's text when the build failed. A driver's handler
+// writes e.Self = adaptertest.Outcome(h.URL(c, route, pairs...)).
+func Outcome(u string, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return u
 }
 
 // readEcho decodes what [WriteEcho] wrote.
@@ -54,6 +66,9 @@ func readEcho(body []byte) (Echo, error) {
 	}
 	if e.Self, err = strconv.Unquote(wire.Self); err != nil {
 		return Echo{}, fmt.Errorf("self %s is not Go-quoted (answer with adaptertest.WriteEcho)", wire.Self)
+	}
+	if e.Absolute, err = strconv.Unquote(wire.Abs); err != nil {
+		return Echo{}, fmt.Errorf("absolute %s is not Go-quoted (answer with adaptertest.WriteEcho)", wire.Abs)
 	}
 	if e.Native, err = unquoteAll(wire.Native); err != nil {
 		return Echo{}, err

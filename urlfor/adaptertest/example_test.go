@@ -44,14 +44,15 @@ func ExampleParams() {
 func ExampleWriteEcho() {
 	rec := httptest.NewRecorder()
 	adaptertest.WriteEcho(rec, adaptertest.Echo{
-		Route:  "item",
-		Native: map[string]string{"id": "a/b"},
-		Param:  map[string]string{"id": "a/b"},
-		Self:   "/mnt/items/a%2Fb",
+		Route:    "item",
+		Native:   map[string]string{"id": "a/b"},
+		Param:    map[string]string{"id": "a/b"},
+		Self:     "/mnt/items/a%2Fb",
+		Absolute: adaptertest.Outcome("http://example.com/mnt/items/a%2Fb", nil),
 	})
 	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
 	fmt.Println(rec.Body.String())
 	// Output:
 	// 200 application/json
-	// {"route":"\"item\"","native":{"id":"\"a/b\""},"param":{"id":"\"a/b\""},"self":"\"/mnt/items/a%2Fb\""}
+	// {"route":"\"item\"","native":{"id":"\"a/b\""},"param":{"id":"\"a/b\""},"self":"\"/mnt/items/a%2Fb\"","absolute":"\"http://example.com/mnt/items/a%2Fb\""}
 }

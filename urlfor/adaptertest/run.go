@@ -28,6 +28,9 @@ import (
 //   - Siblings: the law where another route of the app competes for the
 //     URL (static, parameter, wildcard, letter case, trailing slash, prefix
 //     family, constraint, in-segment).
+//   - Hosts: AbsoluteURL's host policy (AllowedHosts, CanonicalOrigin,
+//     TrustProxy; without them, only a plain request host), and malformed
+//     host options refused by Join with adapterkit.ErrInvalidOption.
 //   - Concurrent: building and requesting from many goroutines while
 //     another app joins another party; meaningful under -race.
 //
@@ -51,6 +54,7 @@ func Run(t *testing.T, d Driver) {
 	t.Run("Errors", s.testErrors)
 	t.Run("RoundTrip", s.testRoundTrip)
 	t.Run("Siblings", s.testSiblings)
+	t.Run("Hosts", s.testHosts)
 	t.Run("Concurrent", s.testConcurrent)
 }
 
