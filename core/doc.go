@@ -14,10 +14,13 @@
 // And it is stricter than wsgi_party, which never checked an invitation's
 // status and let an app's exception escape its constructor:
 //
-//   - an invitation answered 404 means "not participating" and is recorded;
-//     a 5xx or a panic is an error from [New] that names the invite path,
-//     and the remaining invitations are still sent ([Party.Invitations]
-//     reports every outcome, and a [WithLogger] logger sees each one);
+//   - every listed app must join: an invitation no adapter accepted, one its
+//     adapter declined ([Operator.Decline], with the reason), a 5xx or a
+//     panic is an error from [New] that names the invite path and what
+//     answered, and the remaining invitations are still sent
+//     ([Party.Invitations] reports every outcome, and a [WithLogger] logger
+//     sees each one); [AllowDecline] keeps wsgi_party's "404 means not
+//     participating" for apps that may decline;
 //   - invite paths are unreachable from outside: [Party.ServeHTTP] answers 404
 //     for them whatever the method, query or percent-encoding;
 //   - the operator travels in the request context and, for bridges that build

@@ -64,7 +64,7 @@ func ExampleNew() {
 		"/__invite__/",
 		"/blog/__invite__/",
 		"/forum/__invite__/", // nothing mounted there: 404, not participating
-	})
+	}, core.AllowDecline())
 	if err != nil {
 		panic(err)
 	}
@@ -293,7 +293,7 @@ func ExampleWithLogger() {
 	dispatcher.HandleFunc("/blog/__invite__/", func(w http.ResponseWriter, r *http.Request) {
 		core.AcceptInvitation(r)
 	})
-	_, err := core.New(dispatcher, []string{"/blog/__invite__/", "/shop/__invite__/"}, core.WithLogger(logger))
+	_, err := core.New(dispatcher, []string{"/blog/__invite__/", "/shop/__invite__/"}, core.WithLogger(logger), core.AllowDecline())
 	fmt.Println(err)
 	// Output:
 	// level=INFO msg="partyline: app joined" path=/blog/__invite__/ status=200 joined=true

@@ -37,8 +37,10 @@ type Invitation struct {
 // pending is one invitation while it is being served.
 type pending struct {
 	op       *Operator
+	seen     atomic.Bool // an adapter called AcceptInvitation with it
 	accepted atomic.Bool
 	done     atomic.Bool
+	reason   atomic.Pointer[error] // set by Operator.Decline
 }
 
 type ctxKey struct{}
@@ -66,7 +68,11 @@ func AcceptInvitation(r *http.Request) (*Operator, bool) {
 		}
 		pend = v.(*pending)
 	}
-	if pend.done.Load() || !pend.accepted.CompareAndSwap(false, true) {
+	if pend.done.Load() {
+		return nil, false
+	}
+	pend.seen.Store(true)
+	if !pend.accepted.CompareAndSwap(false, true) {
 		return nil, false
 	}
 	pend.op.party.addOperator(pend.op)
@@ -87,7 +93,8 @@ func (p *Party) sendInvitations() error {
 }
 
 func (p *Party) invite(path string) Invitation {
-	pend := &pending{op: &Operator{party: p, invitePath: path}}
+	pend := &pending{}
+	pend.op = &Operator{party: p, invitePath: path, pend: pend}
 	tok := newToken()
 	tokens.Store(tok, pend)
 	defer tokens.Delete(tok)
@@ -97,14 +104,29 @@ func (p *Party) invite(path string) Invitation {
 	rec := &recorder{header: make(http.Header)}
 	start := time.Now()
 	recovered := serveRecovering(p.app, rec, req)
-	inv := Invitation{Path: path, Status: rec.status(), Duration: time.Since(start), Joined: pend.accepted.Load()}
+	pend.done.Store(true)
+	var reason error
+	if r := pend.reason.Load(); r != nil {
+		reason = *r
+	}
+	inv := Invitation{Path: path, Status: rec.status(), Duration: time.Since(start), Joined: pend.accepted.Load() && reason == nil}
+	e := &InvitationError{Path: path, Status: inv.Status, Reason: reason, Seen: pend.seen.Load()}
 	switch {
 	case recovered != nil:
-		inv.Status = 0
-		inv.Err = &InvitationError{Path: path, Panic: recovered}
+		inv.Status, inv.Joined = 0, false
+		e.Status, e.Panic = 0, recovered
 	case inv.Status >= 500:
-		inv.Err = &InvitationError{Path: path, Status: inv.Status, Body: rec.body.String()}
+		e.Body = rec.body.String()
+	case inv.Joined:
+		return inv
+	case reason == nil && !e.Seen && p.cfg.allowDecline:
+		return inv // not participating (wsgi_party's 404)
 	}
+	if 300 <= inv.Status && inv.Status < 400 {
+		e.Location = rec.header.Get("Location")
+	}
+	p.removeOperator(pend.op) // a no-op unless it accepted
+	inv.Joined, inv.Err = false, e
 	return inv
 }
 

@@ -78,7 +78,7 @@ func TestAcceptInvitationAfterTheInvitationIsFalse(t *testing.T) {
 	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		retained, header = r, r.Header.Get(core.TokenHeader)
 	})
-	p, err := core.New(app, invitePaths(""))
+	p, err := core.New(app, invitePaths(""), core.AllowDecline())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestTokenIs128RandomBitsInHex(t *testing.T) {
 		seen[vals[0]] = true
 	})
 	for range 20 {
-		if _, err := core.New(app, invitePaths("", "/a", "/b")); err != nil {
+		if _, err := core.New(app, invitePaths("", "/a", "/b"), core.AllowDecline()); err != nil {
 			t.Fatal(err)
 		}
 	}

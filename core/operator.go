@@ -1,6 +1,8 @@
 package core
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -11,6 +13,7 @@ import (
 type Operator struct {
 	party      *Party
 	invitePath string
+	pend       *pending // the invitation that carried it
 	identity   atomic.Pointer[identity]
 }
 
@@ -99,6 +102,42 @@ func (p *Party) addOperator(o *Operator) {
 	p.operators.Store(&ops)
 }
 
+// Decline takes back an acceptance: the app could not join after all (its
+// adapter refused the invitation: the app already joined elsewhere, its
+// namespace is taken, its invite route does not fit the invite path).
+// reason says why; [New] then fails with an [*InvitationError] that wraps
+// it, instead of the adapter's reason reaching only a log. The operator
+// leaves the party with every handler it connected. Decline works only
+// while the invitation is being served and reports whether it did; a nil
+// reason is an error of its own ("declined without a reason").
+func (o *Operator) Decline(reason error) bool {
+	if o.pend == nil || o.pend.done.Load() {
+		return false
+	}
+	if reason == nil {
+		reason = errors.New("declined without a reason")
+	}
+	o.pend.reason.Store(&reason)
+	o.party.removeOperator(o)
+	return true
+}
+
+// removeOperator drops o and the handlers it connected.
+func (p *Party) removeOperator(o *Operator) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ops := slices.DeleteFunc(p.Operators(), func(x *Operator) bool { return x == o })
+	p.operators.Store(&ops)
+	old := *p.services.Load()
+	next := make(serviceTable, len(old))
+	for k, conns := range old {
+		if kept := slices.DeleteFunc(slices.Clone(conns), func(c connection) bool { return c.op == o }); len(kept) > 0 {
+			next[k] = kept
+		}
+	}
+	p.services.Store(&next)
+}
+
 // MountPrefix returns where an app is mounted, given the invite path the
 // dispatcher routed to it and the invite route the app registered locally:
 // the invite path minus the local route. "/blog/__invite__/" with local
@@ -106,12 +145,19 @@ func (p *Party) addOperator(o *Operator) {
 // full paths (a dispatcher that does not strip prefixes) registers local
 // "/blog/__invite__/" and gets "". The local route must start with "/" and
 // be a suffix of the invite path that starts at a segment boundary;
-// otherwise the error wraps [ErrInvalidInvitePath].
+// otherwise the error wraps [ErrInvalidInvitePath]. An invite path listed
+// without the trailing slash of the local route ("/blog/__invite__" for
+// "/__invite__/") still gives "/blog": the slash is the route's, not the
+// mount prefix's, and routers that serve "/__invite__/" for "/__invite__"
+// hand the app that invitation.
 func MountPrefix(invitePath, localInviteRoute string) (string, error) {
 	if localInviteRoute == "" || localInviteRoute[0] != '/' {
 		return "", errorf(ErrInvalidInvitePath, "local invite route %q does not start with /", localInviteRoute)
 	}
 	prefix, ok := strings.CutSuffix(invitePath, localInviteRoute)
+	if !ok && len(localInviteRoute) > 1 && !strings.HasSuffix(invitePath, "/") {
+		prefix, ok = strings.CutSuffix(invitePath, strings.TrimSuffix(localInviteRoute, "/"))
+	}
 	if !ok {
 		return "", errorf(ErrInvalidInvitePath, "local invite route %q is not a suffix of invite path %q", localInviteRoute, invitePath)
 	}

@@ -43,12 +43,19 @@ type Party struct {
 // once; otherwise New returns an error wrapping [ErrInvalidInvitePath] and
 // sends nothing.
 //
-// An invitation is an in-process GET with no network and no body. An app that
-// answers 404 is recorded as not participating. An app that answers 5xx or
-// panics makes New return an error (an [*InvitationError] per failure, joined
-// with errors.Join) naming the invite path; the remaining invitations are
-// still sent, and New returns a nil *Party with the error so that no caller
-// serves a half-joined party by mistake.
+// An invitation is an in-process GET with no network and no body. Every
+// listed app must join: an invite path after which the app is not on the
+// party makes New return an error, an [*InvitationError] per such path
+// (joined with errors.Join, each matching [ErrNotJoined]) naming the path
+// and what happened: the app panicked, answered a 5xx, its adapter declined
+// with a reason ([Operator.Decline]: already joined, namespace taken...), or
+// the dispatcher answered without any partyline adapter seeing the
+// invitation (the app is not mounted there, did not join, or its invite
+// route differs), with the status and any redirect. The remaining
+// invitations are still sent, and New returns a nil *Party with the error so
+// that no caller serves a half-joined party by mistake. [AllowDecline]
+// brings back wsgi_party's tolerance: an app no adapter answered for is
+// recorded as not participating.
 func New(app http.Handler, invites []string, opts ...Option) (*Party, error) {
 	p := &Party{app: app}
 	for _, o := range opts {

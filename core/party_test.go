@@ -90,13 +90,38 @@ func TestNewNilDispatcher(t *testing.T) {
 	}
 }
 
-// An app that answers its invitation 404 is not participating: recorded, not
-// an error, and the others still join.
+// An invite path that no app joins is an error from New naming the path,
+// the status, and that no adapter saw it: a mistake in the listing or the
+// mounting, not something to find out from a later "unknown endpoint".
+func TestInvitationNobodyJoinedFailsNew(t *testing.T) {
+	root, shop := newTestApp("root", nil), newTestApp("shop", nil)
+	mux := dispatcher(mountPoint{"", root}, mountPoint{"/shop", shop})
+	p, err := core.New(mux, invitePaths("", "/blog", "/shop"))
+	var ie *core.InvitationError
+	if p != nil || !errors.As(err, &ie) || !errors.Is(err, core.ErrNotJoined) {
+		t.Fatalf("New = %v, %v; want nil and an *InvitationError matching ErrNotJoined", p, err)
+	}
+	if ie.Path != "/blog/__invite__/" || ie.Status != http.StatusNotFound || ie.Seen || ie.Reason != nil {
+		t.Errorf("error = %+v, want /blog/__invite__/, 404, not seen, no reason", ie)
+	}
+	for _, want := range []string{"/blog/__invite__/", "answered 404", "no partyline adapter saw the invitation", "core.AllowDecline"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if root.reached.Load() != 1 || shop.reached.Load() != 1 {
+		t.Errorf("the other apps were invited %d and %d times, want once each", root.reached.Load(), shop.reached.Load())
+	}
+}
+
+// With AllowDecline, an app that answers its invitation 404 is not
+// participating (wsgi_party): recorded, not an error, and the others still
+// join.
 func TestInvitationAnswered404IsNotParticipating(t *testing.T) {
 	root, shop := newTestApp("root", nil), newTestApp("shop", nil)
 	// Nothing is mounted at /blog: the root app's mux answers 404 for it.
 	mux := dispatcher(mountPoint{"", root}, mountPoint{"/shop", shop})
-	p, err := core.New(mux, invitePaths("", "/blog", "/shop"))
+	p, err := core.New(mux, invitePaths("", "/blog", "/shop"), core.AllowDecline())
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -233,7 +258,7 @@ func TestInvitationsReportStatusJoinedAndDuration(t *testing.T) {
 	mux := dispatcher(mountPoint{"", root}, mountPoint{"/blog", blog}, mountPoint{"/quiet", quiet}, mountPoint{"/legacy", legacy})
 	invites := []string{"/__invite__/", "/blog/__invite__/", "/quiet/__invite__/", "/legacy/__invite__", "/nowhere/__invite__/"}
 
-	p, err := core.New(mux, invites)
+	p, err := core.New(mux, invites, core.AllowDecline())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +315,7 @@ func logLines(t *testing.T, app http.Handler, invites []string) []string {
 			return a
 		},
 	}))
-	core.New(app, invites, core.WithLogger(logger))
+	core.New(app, invites, core.WithLogger(logger), core.AllowDecline())
 	return strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 }
 

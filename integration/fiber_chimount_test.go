@@ -219,7 +219,7 @@ func TestFiberUnderChiMount(t *testing.T) {
 
 // TestFiberUnderChiMountWithoutLocalPath: the bare bridge under chi's Mount
 // hands the app the full path, so an app with local routes does not get its
-// invitation (404: not participating) — the reason for LocalPath.
+// invitation (404) — the reason for LocalPath; core.New says so.
 func TestFiberUnderChiMountWithoutLocalPath(t *testing.T) {
 	app := fiber.New()
 	if _, err := partyfiber.Join(app); err != nil {
@@ -228,11 +228,14 @@ func TestFiberUnderChiMountWithoutLocalPath(t *testing.T) {
 	r := chi.NewRouter()
 	r.Mount("/legacy", partyfiber.Handler(app))
 	p, err := core.New(r, []string{"/legacy/__invite__/"})
+	var ie *core.InvitationError
+	if p != nil || !errors.As(err, &ie) || ie.Status != http.StatusNotFound || ie.Seen {
+		t.Fatalf("core.New = %v, %v; want it to fail: no adapter saw the invitation (404)", p, err)
+	}
+	// wsgi_party's tolerance keeps the party, without the app.
+	p, err = core.New(r, []string{"/legacy/__invite__/"}, core.AllowDecline())
 	if err != nil {
 		t.Fatal(err)
-	}
-	if inv := p.Invitations()[0]; inv.Joined || inv.Status != http.StatusNotFound {
-		t.Fatalf("invitation: %+v", inv)
 	}
 	if _, err := urlfor.New(p).URL("legacy:page"); !errors.Is(err, urlfor.ErrNotInvited) {
 		t.Fatalf("URL: %v", err)

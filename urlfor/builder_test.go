@@ -297,9 +297,12 @@ func TestNotInvited(t *testing.T) {
 		}
 	})
 	t.Run("nobody joined", func(t *testing.T) {
-		p := newParty(t, mount{"/static", http.NotFoundHandler()})
+		p, err := core.New(dispatcher(mount{"/static", http.NotFoundHandler()}), []string{"/static/__invite__/"}, core.AllowDecline())
+		if err != nil {
+			t.Fatal(err)
+		}
 		b := urlfor.New(p)
-		_, err := b.URL("post")
+		_, err = b.URL("post")
 		if !errors.Is(err, urlfor.ErrNotInvited) || errors.Is(err, urlfor.ErrUnknownEndpoint) {
 			t.Errorf("URL = %v, want ErrNotInvited", err)
 		}

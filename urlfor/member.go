@@ -2,6 +2,7 @@ package urlfor
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -36,18 +37,30 @@ func (m *Member) InviteRoute() string { return m.cfg.InviteRoute }
 
 // Accept handles a request to the invite route and returns the status to
 // answer: 200 when r carries an invitation and the app joined; 404 for any
-// other request (an invite route answers only its invitation, wsgi_party);
-// 500 when joining failed (the error is logged and kept for [Member.Err],
-// and core.New reports the invitation as failed).
+// other request (an invite route answers only its invitation, wsgi_party).
+// When the app cannot join, Accept declines the invitation with the reason
+// ([core.Operator.Decline]), so that core.New fails with it, and answers
+// 409 when the app is already on a party (a second mount, or a second
+// party: the error wraps [core.ErrAlreadyJoined] and says where it joined)
+// or 500 when joining failed (a namespace taken, an invite route that does
+// not fit the invite path). The reason is kept for [Member.Err] and logged.
 func (m *Member) Accept(r *http.Request) int {
 	op, ok := core.AcceptInvitation(r)
 	if !ok {
 		return http.StatusNotFound
 	}
+	if joined := m.p.Load(); joined != nil {
+		where := "this party: the app is mounted twice"
+		if joined.Operator().Party() != op.Party() {
+			where = "another party"
+		}
+		err := fmt.Errorf("%w at %s (%s); an app joins one party once", core.ErrAlreadyJoined, joined.Operator().InvitePath(), where)
+		m.decline(op, err)
+		return http.StatusConflict
+	}
 	p, err := Join(op, m.cfg)
 	if err != nil {
-		m.err.Store(&err)
-		m.log(slog.LevelError, "partyline: joining failed", slog.String("invite_path", op.InvitePath()), slog.Any("error", err))
+		m.decline(op, err)
 		return http.StatusInternalServerError
 	}
 	m.p.Store(p)
@@ -55,6 +68,16 @@ func (m *Member) Accept(r *http.Request) int {
 	m.log(slog.LevelInfo, "partyline: joined", slog.String("invite_path", op.InvitePath()),
 		slog.String("namespace", p.Namespace()), slog.String("mount_prefix", p.MountPrefix()), slog.Int("routes", len(p.Routes())))
 	return http.StatusOK
+}
+
+// decline records why the app did not join, tells the party, and logs it.
+func (m *Member) decline(op *core.Operator, err error) {
+	if m.cfg.Adapter != "" {
+		err = fmt.Errorf("%s: %w", m.cfg.Adapter, err)
+	}
+	m.err.Store(&err)
+	op.Decline(err)
+	m.log(slog.LevelError, "partyline: joining failed", slog.String("invite_path", op.InvitePath()), slog.Any("error", err))
 }
 
 // Err returns the error of the last failed join: the reason [Member.Accept]

@@ -58,6 +58,9 @@ type Config struct {
 	InviteRoute string
 	// Framework names the framework, for listings: "echo", "gin".
 	Framework string
+	// Adapter is the adapter's package name ("partychi"), which starts the
+	// reason a [Member] gives when it declines an invitation; optional.
+	Adapter string
 	// Source is the app's live route table. Required.
 	Source Source
 }

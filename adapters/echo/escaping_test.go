@@ -19,6 +19,7 @@ func TestWhatHandlersReceive(t *testing.T) {
 	e := echo.New()
 	e.GET("/posts/:id", record)
 	e.GET("/u/:id/files/*", record)
+	mustJoin(t, e)
 	_, srv := party(t, app{"/blog", e})
 
 	tests := []struct {

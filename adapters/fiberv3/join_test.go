@@ -151,7 +151,7 @@ func TestInviteRoute(t *testing.T) {
 	mux, invites := newDispatcher(mount{"/a", partyfiberv3.Handler(a)}, mount{"/b", partyfiberv3.Handler(b)})
 	_, err := core.New(mux, invites)
 	var ie *core.InvitationError
-	if !errors.As(err, &ie) || ie.Path != "/b/__invite__/" || ie.Status != 500 || !strings.Contains(err.Error(), "partyfiberv3") {
+	if !errors.As(err, &ie) || ie.Path != "/b/__invite__/" || !errors.Is(err, core.ErrNamespaceTaken) || !strings.Contains(err.Error(), "the app declined: partyfiberv3: ") {
 		t.Errorf("namespace taken: %v", err)
 	}
 }

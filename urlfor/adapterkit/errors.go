@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/partyline-go/partyline/core"
 	"github.com/partyline-go/partyline/urlfor"
 )
 
@@ -17,10 +18,12 @@ var (
 	// invite route that does not start with "/" or holds the router's
 	// placeholder syntax, a namespace with ":").
 	ErrInvalidOption = errors.New("invalid option")
-	// ErrAlreadyJoined: Join was called twice for one app. One app is one
+	// ErrAlreadyJoined: Join was called twice for one app, or a joined app
+	// was invited again (mounted twice, or by a second party: core.New then
+	// fails with it, naming where the app joined). One app is one
 	// participant, with one invite route and one namespace (wsgi_party: an
-	// app joins one party once).
-	ErrAlreadyJoined = errors.New("app already joined")
+	// app joins one party once). It is core.ErrAlreadyJoined.
+	ErrAlreadyJoined = core.ErrAlreadyJoined
 	// ErrNoHandle: a package-level helper (URL, AbsoluteURL, Redirect taking
 	// only a framework context) found no handle for the request: the app
 	// never joined, or the request did not pass the handle's middleware. It

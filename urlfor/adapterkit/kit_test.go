@@ -1,7 +1,9 @@
 package adapterkit_test
 
 import (
+	"bytes"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -115,7 +117,7 @@ func TestMemberAnswer(t *testing.T) {
 		t.Errorf("URL before the invitation: %v", err)
 	}
 	_, err := core.New(mux, []string{"/a/__invite__/", "/b/__invite__/"})
-	if err == nil || !strings.Contains(err.Error(), "partyx: joining the party failed: ") || !strings.Contains(err.Error(), `"x"`) {
+	if !errors.Is(err, core.ErrNamespaceTaken) || !strings.Contains(err.Error(), "/b/__invite__/: the app declined: ") || !strings.Contains(err.Error(), `"x"`) {
 		t.Fatalf("core.New = %v, want b's failure with its reason (namespace x taken)", err)
 	}
 	if !a.Invited() || b.Invited() {
@@ -134,7 +136,13 @@ func TestMemberBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := urlfor.SourceFunc(func() []urlfor.Route { return []urlfor.Route{{Name: "post", Pattern: "/posts/{id}", Path: tm}} })
-	m := adapterkit.NewMember("partyx", "x", adapterkit.NewConfig([]adapterkit.Option{adapterkit.TrustProxy()}), src)
+	var logged bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logged, nil))
+	m := adapterkit.NewMember("partyx", "x", adapterkit.NewConfig([]adapterkit.Option{adapterkit.TrustProxy(), adapterkit.WithLogger(logger)}), src)
+	// TrustProxy without an allow-list is a warning at once.
+	if !strings.Contains(logged.String(), "level=WARN") || !strings.Contains(logged.String(), "TrustProxy without AllowedHosts or CanonicalOrigin") {
+		t.Errorf("NewMember with TrustProxy alone logged %q, want a warning", logged.String())
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/blog/", http.StripPrefix("/blog", http.HandlerFunc(m.ServeInvite)))
 	if _, err := core.New(mux, []string{"/blog/__invite__/"}); err != nil {

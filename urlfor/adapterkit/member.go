@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/partyline-go/partyline/urlfor"
@@ -42,6 +43,7 @@ func NewMember(adapter, framework string, cfg Config, src urlfor.Source) *Member
 		Namespace:   cfg.Namespace,
 		InviteRoute: cfg.InviteRoute,
 		Framework:   framework,
+		Adapter:     adapter,
 		Source:      src,
 	}, cfg.Logger)}
 }
@@ -52,8 +54,10 @@ func (m *Member) Config() Config { return m.cfg }
 // Answer handles a request to the invite route and returns what to answer:
 // 200 and "" when r carries an invitation and the app joined; 404 and "404
 // page not found" for any other request (an invite route answers only its
-// invitation, wsgi_party); 500 and the reason, starting with the adapter's
-// name, when joining failed, so that core.New's error says why.
+// invitation, wsgi_party); 409 (already on a party) or 500 (joining
+// failed) and the reason, starting with the adapter's name, when the app
+// declined the invitation: core.New's error says why, through
+// core.Operator.Decline, not only the log.
 func (m *Member) Answer(r *http.Request) (status int, body string) {
 	m.mu.Lock()
 	status = m.m.Accept(r)
@@ -67,7 +71,7 @@ func (m *Member) Answer(r *http.Request) (status int, body string) {
 	}
 	body = m.adapter + ": joining the party failed"
 	if err != nil {
-		body += ": " + err.Error()
+		body += ": " + strings.TrimPrefix(err.Error(), m.adapter+": ")
 	}
 	return status, body
 }

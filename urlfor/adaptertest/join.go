@@ -2,9 +2,11 @@ package adaptertest
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/partyline-go/partyline/core"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -43,6 +45,47 @@ func (s *suite) testJoin(t *testing.T) {
 		s.wantURL(t, app, "/mnt/items/7", "item", "id", "7")
 		rep := newReporter(t)
 		s.law(rep, pt, app, "/mnt", call{name: "item", params: Params(itemRoute.Pattern), values: []string{"7"}})
+	})
+
+	t.Run("MountedTwice", func(t *testing.T) {
+		const rule = "an app joins one party once: a second mount's invitation is declined, and core.New fails naming where the app joined (core.ErrAlreadyJoined)"
+		app := s.newApp(t, routes, Options{Namespace: "x"})
+		dispatcher := http.NewServeMux()
+		dispatcher.Handle("/a/", http.StripPrefix("/a", app.Handler))
+		dispatcher.Handle("/b/", http.StripPrefix("/b", app.Handler))
+		_, err := core.New(dispatcher, []string{"/a" + core.DefaultInvitePath, "/b" + core.DefaultInvitePath})
+		if !errors.Is(err, core.ErrAlreadyJoined) || !strings.Contains(err.Error(), "/a"+core.DefaultInvitePath) {
+			t.Errorf("%s: core.New = %v", rule, err)
+		}
+		s.wantURL(t, app, "/a/items/7", "item", "id", "7")
+	})
+
+	t.Run("SecondParty", func(t *testing.T) {
+		const rule = "an app on a party declines a second party's invitation, naming where it joined, and keeps its links (core.ErrAlreadyJoined)"
+		app := s.newApp(t, routes, Options{Namespace: "x"})
+		s.serve(t, mount{prefix: "/a", app: app})
+		dispatcher := http.NewServeMux()
+		dispatcher.Handle("/b/", http.StripPrefix("/b", app.Handler))
+		_, err := core.New(dispatcher, []string{"/b" + core.DefaultInvitePath})
+		if !errors.Is(err, core.ErrAlreadyJoined) || !strings.Contains(err.Error(), "/a"+core.DefaultInvitePath) {
+			t.Errorf("%s: core.New = %v", rule, err)
+		}
+		s.wantURL(t, app, "/a/items/7", "item", "id", "7")
+	})
+
+	t.Run("InvitePathWithoutSlash", func(t *testing.T) {
+		const rule = "an invite path listed without its trailing slash joins, or core.New fails saying which path to list"
+		app := s.newApp(t, routes, Options{})
+		dispatcher := http.NewServeMux()
+		dispatcher.Handle("/mnt/", http.StripPrefix("/mnt", app.Handler))
+		unslashed := "/mnt" + strings.TrimSuffix(core.DefaultInvitePath, "/")
+		_, err := core.New(dispatcher, []string{unslashed})
+		switch {
+		case err == nil:
+			s.wantURL(t, app, "/mnt/items/7", "mnt:item", "id", "7")
+		case !errors.Is(err, core.ErrNotJoined) || !strings.Contains(err.Error(), unslashed+"/"):
+			t.Errorf("%s: core.New = %v", rule, err)
+		}
 	})
 
 	bad := []struct {

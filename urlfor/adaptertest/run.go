@@ -12,7 +12,10 @@ import (
 // one subtest per rule, named after it:
 //
 //   - Join: an app accepts its invitation and builds its URLs; a second
-//     Join is adapterkit.ErrAlreadyJoined; a malformed InviteRoute or
+//     Join is adapterkit.ErrAlreadyJoined, and so is a second mount or a
+//     second party's invitation (core.New fails naming where the app
+//     joined); an invite path listed without its trailing slash joins or
+//     fails core.New saying which path to list; a malformed InviteRoute or
 //     Namespace is adapterkit.ErrInvalidOption; error texts start with the
 //     adapter's package name ("party...").
 //   - Options: Namespace and InviteRoute are honoured; the default
