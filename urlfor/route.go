@@ -152,14 +152,19 @@ func (s *buildState) lookup(req *Request, ep, name, alias string) (string, bool,
 	pairs := req.Pairs
 	found := -1
 	for i := 0; i < len(pairs); i += 2 {
-		if pairs[i] == name || alias != "" && pairs[i] == alias {
-			if found >= 0 && pairs[found] != pairs[i] {
-				return "", false, badCall("%s: parameter %q given twice (as %q and %q)", strings.Clone(ep), name, strings.Clone(pairs[found]), strings.Clone(pairs[i]))
-			}
+		if pairs[i] == name {
 			if found >= 0 {
 				return "", false, badCall("%s: parameter %s given twice", strings.Clone(ep), quote(name))
 			}
 			found = i
+		}
+	}
+	if alias != "" {
+		// Rare (fiber's "*" for "*1"): a second scan, so that the loop
+		// every other parameter runs stays as it was.
+		var err error
+		if found, err = lookupAlias(pairs, ep, name, alias, found); err != nil {
+			return "", false, err
 		}
 	}
 	if found < 0 {
@@ -167,6 +172,25 @@ func (s *buildState) lookup(req *Request, ep, name, alias string) (string, bool,
 	}
 	s.used |= 1 << (found / 2)
 	return pairs[found+1], true, nil
+}
+
+// lookupAlias finds the alias of parameter name in pairs, given where name
+// itself was found (-1: not); the alias twice, or beside name, is an error.
+func lookupAlias(pairs []string, ep, name, alias string, found int) (int, error) {
+	for i := 0; i < len(pairs); i += 2 {
+		if pairs[i] != alias {
+			continue
+		}
+		if found >= 0 {
+			first, second := strings.Clone(pairs[found]), alias // in the order given
+			if i < found {
+				first, second = second, first
+			}
+			return -1, badCall("%s: parameter %q given twice (as %q and %q)", strings.Clone(ep), name, first, second)
+		}
+		found = i
+	}
+	return found, nil
 }
 
 func slot(arr []string, more *[]string, n int) []string {
