@@ -38,6 +38,19 @@
 // Query keys and values are escaped as url.QueryEscape does (space as
 // "+"), and the fragment keeps RFC 3986 §3.5's set raw.
 //
+// # Limits
+//
+// A build takes at most 64 key-value pairs (more is an [ErrBadCall]). Error
+// texts quote at most 64 bytes of a name, key or value a caller gave, then
+// its length; the error's fields keep the whole text. "Did you mean"
+// compares names of at most 256 bytes, in one pass over the endpoints, and
+// only when the message is read. A miss re-reads an app's routes at once
+// when its adapter versions them ([Versioned]: echo, fiber, net/http's
+// partyhttp.ServeMux), else within a budget: three re-reads at once, then no
+// more than a tenth of the wall time. Absolute URLs take their host from a
+// [HostPolicy]: a canonical origin, an allow-list, or a request host that
+// is a DNS name or an IP literal, never a wider RFC 3986 reg-name.
+//
 // [FuncMap] gives html/template and text/template an urlFor function, and
 // [VerifyHTML] and [VerifyText] check, in a test, that every literal
 // endpoint name in a set of templates exists.

@@ -18,11 +18,13 @@ import (
 // have, "*" as in chi. Left out, it is empty: "/static/".
 const SubtreeParam = "*"
 
-// notSlash is the constraint of every "{name}": any value but "/" alone,
-// whose segment "%2F" ServeMux decodes and takes for the trailing slash of
-// "{$}" and subtrees, which no single wildcard matches
-// (net/http/routing_tree.go, matchPath). "a/b", "//" and "/a" route back.
-const notSlash = `(?s:[^/].*|/.+)`
+// slashAlone is what every "{name}" refuses: the value "/" alone, whose
+// segment "%2F" ServeMux decodes and takes for the trailing slash of "{$}"
+// and subtrees, which no single wildcard matches (net/http/routing_tree.go,
+// matchPath). "a/b", "//" and "/a" route back. A taken value, not a
+// regexp constraint: one comparison instead of a regexp run per value
+// (BenchmarkNotSlash).
+var slashAlone = urlfor.Taken{By: "ServeMux's trailing slash (a segment \"%2F\" alone is decoded to \"/\")", Values: []string{"/"}}
 
 // segKind is the kind of one segment of a ServeMux pattern.
 type segKind uint8
@@ -53,8 +55,8 @@ type entry struct {
 // translate reads a ServeMux pattern ("[METHOD ][HOST]/[PATH]") into the
 // route named name, segment by segment as net/http/pattern.go does: a
 // literal decoded then re-escaped ("/caf%C3%A9" is "/café"), "{name}" a
-// urlfor.Param (notSlash), "{name...}" a Wildcard, "{$}" nothing after its
-// "/", a trailing "/" a Wildcard(SubtreeParam), a host a literal host
+// urlfor.Param refusing "/" alone (slashAlone), "{name...}" a Wildcard,
+// "{$}" nothing after its "/", a trailing "/" a Wildcard(SubtreeParam), a host a literal host
 // template. ServeMux splits the escaped path before decoding each segment
 // and wildcards are whole segments: no urlfor.TemplateOption is needed. A
 // pattern no URL can reach gets Err, a [*PatternError].
@@ -112,7 +114,7 @@ func assemble(segs []seg) (parts []urlfor.Part, toks []adapterkit.Token) {
 		case segSingle:
 			flush()
 			s.tok = len(parts)
-			parts, toks = append(parts, urlfor.Param(s.text).Matching(notSlash)), append(toks, adapterkit.P(s.text))
+			parts, toks = append(parts, urlfor.Param(s.text).TakenBy(slashAlone)), append(toks, adapterkit.P(s.text))
 		case segMulti:
 			flush()
 			s.tok = len(parts)

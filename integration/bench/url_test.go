@@ -230,6 +230,35 @@ func BenchmarkURLMiss(b *testing.B) {
 	}
 }
 
+// BenchmarkReread times one re-read of each app's routes at 1000 routes
+// (urlfor.Participant.Refresh: the adapter's Source read and compared
+// whole), what a miss costs when it re-reads. For gin, gorilla/mux and chi
+// it sets how soon a route added after the invitation is found under a
+// stream of misses: at once for the first three, then one re-read per ten
+// times this (urlfor.Versioned); for the others it is paid only when a
+// route was added.
+func BenchmarkReread(b *testing.B) {
+	f := party(b, 1000)
+	byNS := map[string]*urlfor.Participant{}
+	for _, p := range f.builder.Participants() {
+		byNS[p.Namespace()] = p
+	}
+	for _, m := range mounts {
+		p := byNS[m.prefix[1:]]
+		if p == nil {
+			b.Fatalf("no participant %s", m.prefix[1:])
+		}
+		b.Run(fmt.Sprintf("routes=1000/ns=%s", m.prefix[1:]), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := startCPU()
+			for b.Loop() {
+				p.Refresh()
+			}
+			cpu.report(b)
+		})
+	}
+}
+
 // check returns a function that fails b unless a build gave crossApp.
 func check(b *testing.B, what string) func(string, error) {
 	return func(u string, err error) {

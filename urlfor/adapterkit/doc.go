@@ -14,16 +14,20 @@
 // registers the invite route in the app ([Config.InviteRoute],
 // core.DefaultInvitePath by default) and returns the app's handle. The
 // invite route answers with [Member.Answer]: 200 once the invitation is
-// accepted and the app joined, 404 to every other request, 500 with the
-// reason when joining failed. Join checks its options with [Config.Check]
-// before it touches the app, and records the app in a [Registry]: an app
-// joins once ([ErrAlreadyJoined]). The registry holds apps and handles
+// accepted and the app joined, 404 to every other request, 409 or 500 with
+// the reason when the app declines (already on a party, or joining failed):
+// the reason reaches core.New's error through core.Operator.Decline. Join
+// checks its options with [Config.Check] before it touches the app, and
+// records the app in a [Registry]: an app joins once ([ErrAlreadyJoined],
+// for a second Join, a second mount or a second party). The registry holds apps and handles
 // weakly: a joined app that is otherwise garbage is not kept alive.
 //
 // Options. Every adapter declares type Option = adapterkit.Option and
-// re-exports [Namespace], [InviteRoute], [WithLogger] and [TrustProxy]
-// under those names, with its own docstring naming its router's
-// placeholders. Adapter-specific settings are methods or types of their
+// re-exports [Namespace], [InviteRoute], [WithLogger], [TrustProxy],
+// [AllowedHosts] and [CanonicalOrigin] under those names, with its own
+// docstring naming its router's placeholders. The last three make the host
+// policy of absolute URLs ([urlfor.HostPolicy]): a host comes from
+// configuration or an allow-list, never blindly from a header. Adapter-specific settings are methods or types of their
 // own, never a second Option type.
 //
 // Naming. Routes are named the way the framework does (echo's Route.Name,
