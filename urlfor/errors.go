@@ -3,6 +3,7 @@ package urlfor
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,11 +104,15 @@ func (e *UnknownEndpointError) Suggestions() []string {
 // invitation the app did not accept (possible only with core.AllowDecline,
 // or while the party is being made): the endpoint may be one of theirs.
 func (e *UnknownEndpointError) NotJoined() []string {
-	if e.dir == nil || len(e.dir.members) == 0 {
+	if e.dir == nil {
+		return nil
+	}
+	i := slices.IndexFunc(e.dir.members, func(p *Participant) bool { return p.op != nil })
+	if i < 0 {
 		return nil
 	}
 	var paths []string
-	for _, inv := range e.dir.members[0].op.Party().Invitations() {
+	for _, inv := range e.dir.members[i].op.Party().Invitations() {
 		if !inv.Joined {
 			paths = append(paths, inv.Path)
 		}

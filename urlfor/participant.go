@@ -79,6 +79,7 @@ type Participant struct {
 
 	table     atomic.Pointer[table]
 	nested    atomic.Pointer[[]string] // mount prefixes of the apps mounted inside this one
+	remote    bool                     // known from a manifest (Builder.AddRemote): no operator, no dispatcher of ours
 	refreshMu sync.Mutex
 	version   uint64       // of a Versioned source, at the last read; under refreshMu
 	budget    rereadBudget // for misses on an unversioned source; under refreshMu
@@ -196,7 +197,8 @@ func (p *Participant) MountPrefix() string { return p.prefix }
 // Framework returns the framework name given in [Config].
 func (p *Participant) Framework() string { return p.framework }
 
-// Operator returns the app's partyline operator.
+// Operator returns the app's partyline operator; nil for a remote app
+// ([Builder.AddRemote]).
 func (p *Participant) Operator() *core.Operator { return p.op }
 
 // Routes returns the app's routes as last read from its Source. The slice
@@ -358,8 +360,8 @@ func (p *Participant) serve(payload any) (any, error) {
 // mounted at /blog).
 func (p *Participant) build(r *Route, req *Request) (string, error) {
 	u, path, err := r.build(p.prefix, req)
-	if err != nil {
-		return "", err
+	if err != nil || p.remote {
+		return u, err // a remote app's URLs go to its own dispatcher
 	}
 	if p.op.Party().IsInvitePath(path) {
 		return "", p.refuse(r, req, "would make the URL "+quote(u)+", an invite path, which the party answers 404")

@@ -37,7 +37,8 @@ func (reg *registry) add(p *Participant) {
 	for _, m := range ms {
 		var nested []string
 		for _, o := range ms {
-			if o != m && strings.HasPrefix(o.prefix, m.prefix+"/") {
+			// Remote apps sit behind another dispatcher: no nesting with ours.
+			if o != m && o.remote == m.remote && strings.HasPrefix(o.prefix, m.prefix+"/") {
 				nested = append(nested, o.prefix)
 			}
 		}
