@@ -143,11 +143,25 @@ func New(o Options) (*Site, error) {
 		return nil, err
 	}
 	s.Builder = urlfor.New(s.Party)
+	mux.Handle("GET "+ManifestPath, s.Builder.ManifestHandler(s.manifestOptions()))
 	if o.Debug {
 		mux.HandleFunc("GET "+DebugPath, s.serveRoutes)
 	}
 	s.handler = s.Party
 	return s, nil
+}
+
+// ManifestPath is where the site serves its route manifest (every
+// endpoint: it is a demo), for the JavaScript client.
+const ManifestPath = DebugPath + "/manifest.json"
+
+// Manifest is the route manifest of every endpoint of the site.
+func (s *Site) Manifest() (*urlfor.Manifest, error) {
+	return s.Builder.Manifest(s.manifestOptions())
+}
+
+func (s *Site) manifestOptions() urlfor.ManifestOptions {
+	return urlfor.ManifestOptions{Include: func(urlfor.Endpoint) bool { return true }}
 }
 
 // ServeHTTP serves the whole site.

@@ -5,6 +5,12 @@
 //
 //	go run ./integration/cmd/monolith [-addr 127.0.0.1:8080] [-debug]
 //	go run ./integration/cmd/monolith routes
+//	go run ./integration/cmd/monolith manifest
+//	go run ./integration/cmd/monolith url NAME [KEY VALUE]...
+//
+// manifest prints the route manifest of every endpoint (the JavaScript
+// client's input, also served at /__party__/manifest.json); url prints the
+// URL Go builds for an endpoint, or the error on stderr with exit status 1.
 //
 // With -debug, the endpoint table is also served at /__party__ and the log
 // shows every invitation at debug level.
@@ -43,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: monolith [-addr host:port] [-debug]   serve the site")
 		fmt.Fprintln(stderr, "       monolith routes                      print every endpoint")
+		fmt.Fprintln(stderr, "       monolith manifest                    print the route manifest (JSON)")
+		fmt.Fprintln(stderr, "       monolith url NAME [KEY VALUE]...     print the URL of an endpoint")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -57,13 +65,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 	switch fs.Arg(0) {
 	case "":
-	case "routes":
+	case "routes", "manifest", "url":
 		site, err := monolith.New(monolith.Options{})
 		if err != nil {
 			return err
 		}
 		defer site.Close()
-		return site.WriteRoutes(stdout)
+		return offline(site, fs.Args(), stdout)
 	default:
 		fs.Usage()
 		return fmt.Errorf("unknown command %q", fs.Arg(0))
@@ -114,4 +122,32 @@ func count(n int) string {
 		return words[n]
 	}
 	return fmt.Sprint(n)
+}
+
+// offline runs the commands that build the site without serving it.
+func offline(site *monolith.Site, args []string, stdout io.Writer) error {
+	switch args[0] {
+	case "routes":
+		return site.WriteRoutes(stdout)
+	case "manifest":
+		m, err := site.Manifest()
+		if err != nil {
+			return err
+		}
+		data, err := m.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", data)
+		return err
+	}
+	if len(args) < 2 || len(args)%2 != 0 {
+		return errors.New("usage: monolith url NAME [KEY VALUE]...")
+	}
+	u, err := site.Builder.URL(args[1], args[2:]...)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, u)
+	return err
 }
