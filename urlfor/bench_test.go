@@ -154,3 +154,49 @@ func BenchmarkDidYouMean(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkManifest exports the manifest of a party of 5 apps of 1000
+// routes each as JSON (export), and loads it back as remote apps (load:
+// Remote.Reload parses it and compiles every template again). bytes/op is
+// allocation; the document's size is reported as manifest-bytes.
+func BenchmarkManifest(b *testing.B) {
+	p, _ := benchParty(b, 1000)
+	ub := urlfor.New(p)
+	opts := urlfor.ManifestOptions{Namespaces: []string{"app0", "app1", "app2", "app3", "blog"}, Origin: "https://example.com"}
+	export := func() []byte {
+		m, err := ub.Manifest(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, err := m.JSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	data := export()
+	b.Run("export/apps=5/routes=1000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = string(export()[:1])
+		}
+		b.ReportMetric(float64(len(data)), "manifest-bytes")
+	})
+	b.Run("load/apps=5/routes=1000", func(b *testing.B) {
+		other := urlfor.New(newParty(b, mount{"/x", urlfortest.NewApp("x")}))
+		rm, err := other.AddRemote(data, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if u, err := other.URL("blog:post", "year", "2024", "slug", "hello-world"); err != nil || u != "https://example.com/blog/posts/2024/hello-world" {
+			b.Fatalf("remote build: %q, %v", u, err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := rm.Reload(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(data)), "manifest-bytes")
+	})
+}
