@@ -42,7 +42,9 @@ func BenchmarkURL(b *testing.B) {
 }
 
 // BenchmarkURLUnknown asks for a name no app has: chi has no add-route hook,
-// so every miss walks the live router (O(routes)) before failing.
+// so a miss walks the live router (O(routes)) before failing, within
+// urlfor's re-read budget (three walks at once, then at most a tenth of the
+// wall time: see urlfor.Versioned); the other misses are a map lookup.
 func BenchmarkURLUnknown(b *testing.B) {
 	for _, n := range []int{10, 1000} {
 		b.Run(fmt.Sprintf("routes=%d", n), func(b *testing.B) {
@@ -51,6 +53,25 @@ func BenchmarkURLUnknown(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				_, _ = h.URL(nil, "nope")
+			}
+		})
+	}
+}
+
+// BenchmarkRefresh walks the router once (urlfor.Participant.Refresh): what
+// a miss costs when it re-reads the routes, and the unit of the budget that
+// says how soon a route added after the invitation is found.
+func BenchmarkRefresh(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("routes=%d", n), func(b *testing.B) {
+			p, err := benchApp(b, n).Participant()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				p.Refresh()
 			}
 		})
 	}

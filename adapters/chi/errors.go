@@ -18,8 +18,9 @@ var (
 	// that chi refuses, a namespace with ":".
 	ErrInvalidOption = adapterkit.ErrInvalidOption
 	// ErrAlreadyJoined is wrapped by the error [Join] returns for a router
-	// that already joined: one router is one app, with one invite route and
-	// one namespace.
+	// that already joined, and by core.New's when a joined router is invited
+	// again (mounted twice, or by a second party), naming where it joined:
+	// one router is one app, with one invite route and one namespace.
 	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
 	// ErrNoHandle is returned by the package-level [URL], [AbsoluteURL] and
 	// [Redirect] when the request did not pass through [Handle.Middleware].

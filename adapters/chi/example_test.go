@@ -286,3 +286,74 @@ func ExampleWithLogger() {
 	// Output:
 	// level=INFO msg="partyline: joined" invite_path=/blog/__invite__/ namespace=blog mount_prefix=/blog routes=0
 }
+
+// AllowedHosts: a request naming a listed host gets absolute URLs on it;
+// any other Host header gets them on the first host listed, never its own.
+func ExampleAllowedHosts() {
+	blog := chi.NewRouter()
+	h, err := partychi.Join(blog, partychi.AllowedHosts("example.com", "www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.With(partychi.Name("post")).Get("/posts/{id}", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", partychi.URLParam(r, "id"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, "<link rel=\"canonical\" href=\"%s\">\n", u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"www.example.com", "evil.example"} {
+		req := httptest.NewRequest(http.MethodGet, "/blog/posts/7", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// <link rel="canonical" href="http://www.example.com/blog/posts/7">
+	// <link rel="canonical" href="http://example.com/blog/posts/7">
+}
+
+// CanonicalOrigin: every absolute URL is on one origin, whatever the Host
+// header says; a hostile one cannot reach a link, an e-mail or a redirect.
+func ExampleCanonicalOrigin() {
+	blog := chi.NewRouter()
+	h, err := partychi.Join(blog, partychi.CanonicalOrigin("https://www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.With(partychi.Name("post")).Get("/posts/{id}", show)
+	blog.Post("/posts/{id}/share", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", partychi.URLParam(r, "id"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintln(w, "mail: read it at", u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"10.0.0.7:8080", "x'onmouseover='alert(1)"} {
+		req := httptest.NewRequest(http.MethodPost, "/blog/posts/7/share", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// mail: read it at https://www.example.com/blog/posts/7
+	// mail: read it at https://www.example.com/blog/posts/7
+}

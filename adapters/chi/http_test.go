@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	partychi "github.com/partyline-go/partyline/adapters/chi"
@@ -32,6 +33,53 @@ func TestRoutesAddedAfterInvitation(t *testing.T) {
 	}
 	if got := getHit(t, srv.URL+u); got.Endpoint != "late" || got.Params["id"] != "1" {
 		t.Errorf("reached %+v", got)
+	}
+}
+
+// How soon a late route is found when a stream of misses has spent
+// urlfor's re-read budget (chi has no add-route hook, see the package doc):
+// within ten re-reads' time without help, and at once after Refresh on the
+// participant. Both are served.
+func TestLateRouteUnderAStreamOfMisses(t *testing.T) {
+	r := chi.NewRouter()
+	h := mustJoin(t, r)
+	r.With(partychi.Name("home")).Get("/", echo("home"))
+	srv := server(t, mustParty(t, stripMux(map[string]http.Handler{"/app": r}), "/app/__invite__/"))
+	p, err := h.Participant()
+	if err != nil {
+		t.Fatal(err)
+	}
+	misses := func() {
+		for range 20 {
+			_, err := h.URL(nil, "nope")
+			wantErrIs(t, err, urlfor.ErrUnknownEndpoint)
+		}
+	}
+
+	misses()
+	r.With(partychi.Name("soon")).Get("/soon/{id}", echo("soon", "id"))
+	deadline := time.Now().Add(5 * time.Second)
+	u, err := h.URL(nil, "soon", "id", "1")
+	for ; err != nil && time.Now().Before(deadline); u, err = h.URL(nil, "soon", "id", "1") {
+		wantErrIs(t, err, urlfor.ErrUnknownEndpoint)
+		time.Sleep(time.Millisecond)
+	}
+	if err != nil || u != "/app/soon/1" {
+		t.Fatalf("URL(soon) = %q, %v after 5s of misses", u, err)
+	}
+
+	misses()
+	r.With(partychi.Name("now")).Get("/now/{id}", echo("now", "id"))
+	if !p.Refresh() {
+		t.Error("Refresh() = false after a route was added")
+	}
+	if u := mustURL(t, h, "now", "id", "2"); u != "/app/now/2" {
+		t.Fatalf("URL(now) = %q", u)
+	}
+	for _, c := range []struct{ u, endpoint, id string }{{"/app/soon/1", "soon", "1"}, {"/app/now/2", "now", "2"}} {
+		if got := getHit(t, srv.URL+c.u); got.Endpoint != c.endpoint || got.Params["id"] != c.id {
+			t.Errorf("GET %s reached %+v", c.u, got)
+		}
 	}
 }
 

@@ -17,8 +17,9 @@ import (
 // source is the app's live route table: every call walks the router, so
 // routes registered after the invitation are found. chi has no hook that
 // tells when a route is added, so it is not a [urlfor.Versioned] source: an
-// unknown name costs one walk of the router, O(routes), each time it is
-// asked for. Compiled templates are cached by pattern and taken values.
+// unknown name costs one walk of the router, O(routes), when urlfor's
+// re-read budget allows one (see urlfor.Versioned). Compiled templates are
+// cached by pattern and taken values.
 type source struct {
 	router    *chi.Mux
 	templates sync.Map // pattern and taken values -> *compiled

@@ -53,10 +53,15 @@
 // # Routes and patterns
 //
 // The url_for service reads the engine's live table, engine.Routes(), when
-// the app joins and whenever a name is not found, so routes added later are
-// found; a route registered through a Router after the invitation is read
-// at once (urlfor.Participant.Refresh). gin has no hook on registration, so
-// a miss costs O(routes).
+// the app joins and when a name is not found, O(routes). A route
+// registered through a [Router] after the invitation is found at the next
+// build: the Router has the routes re-read as it registers
+// (urlfor.Participant.Refresh). gin has no hook on registration, so one
+// registered on the engine directly is found at the first miss when the
+// app has been quiet, else within ten re-reads' time under a stream of
+// misses ([urlfor.Versioned]: urlfor keeps re-reads under a tenth of the
+// wall time, so that unknown names stay cheap); Refresh on the participant
+// of [Handle.Participant] makes it at once.
 //
 // ":id" is a parameter to the next "/" (so ":name.json" is called
 // "name.json"), "user_:name" a parameter after literal text, "*path" a
@@ -140,4 +145,16 @@
 // partygin.Namespace("shop")). An app mounted at the root shares its first
 // path segment with the other mounts; urlfor refuses a URL that would
 // reach another app.
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit states the contract, urlfor/adaptertest checks it);
+// [InviteConflictError] is gin's own. The host of [Handle.AbsoluteURL]
+// comes from configuration ([CanonicalOrigin]) or an allow-list
+// ([AllowedHosts]); without them only a plain request host, a DNS name or
+// an IP literal, is used, and [Join] logs a warning for [TrustProxy]
+// without them.
 package partygin

@@ -19,7 +19,9 @@ var (
 	ErrInvalidOption = adapterkit.ErrInvalidOption
 
 	// ErrAlreadyJoined is returned by [Join] for an engine that joined
-	// before: one engine is one app, with one handle.
+	// before, and wrapped by core.New's error when a joined engine is
+	// invited again (mounted twice, or by a second party), naming where it
+	// joined: one engine is one app, with one handle.
 	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
 
 	// ErrNoHandle is returned by the package-level [URL], [AbsoluteURL] and

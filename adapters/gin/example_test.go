@@ -309,3 +309,77 @@ func ExampleInviteRoute() {
 	// /store/cart/ann <nil>
 	// shop  partygin app "shop" at ""
 }
+
+// AllowedHosts: a request naming a listed host gets absolute URLs on it;
+// any other Host header gets them on the first host listed, never its own.
+func ExampleAllowedHosts() {
+	gin.SetMode(gin.TestMode)
+	blog := gin.New()
+	h, err := partygin.Join(blog, partygin.AllowedHosts("example.com", "www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	h.Router(blog).Named("post").GET("/posts/:id", func(c *gin.Context) {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			c.String(http.StatusInternalServerError, err.Error())
+			return
+		}
+		c.String(http.StatusOK, "<link rel=\"canonical\" href=\"%s\">\n", u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"www.example.com", "evil.example"} {
+		req := httptest.NewRequest(http.MethodGet, "/blog/posts/7", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// <link rel="canonical" href="http://www.example.com/blog/posts/7">
+	// <link rel="canonical" href="http://example.com/blog/posts/7">
+}
+
+// CanonicalOrigin: every absolute URL is on one origin, whatever the Host
+// header says; a hostile one cannot reach a link, an e-mail or a redirect.
+func ExampleCanonicalOrigin() {
+	gin.SetMode(gin.TestMode)
+	blog := gin.New()
+	h, err := partygin.Join(blog, partygin.CanonicalOrigin("https://www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	r := h.Router(blog)
+	r.Named("post").GET("/posts/:id", showArticle)
+	r.POST("/posts/:id/share", func(c *gin.Context) {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			c.String(http.StatusInternalServerError, err.Error())
+			return
+		}
+		c.String(http.StatusOK, "mail: read it at %s\n", u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(mux, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"10.0.0.7:8080", "x'onmouseover='alert(1)"} {
+		req := httptest.NewRequest(http.MethodPost, "/blog/posts/7/share", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// mail: read it at https://www.example.com/blog/posts/7
+	// mail: read it at https://www.example.com/blog/posts/7
+}

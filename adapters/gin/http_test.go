@@ -1,13 +1,16 @@
 package partygin_test
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	partygin "github.com/partyline-go/partyline/adapters/gin"
+	"github.com/partyline-go/partyline/urlfor"
 )
 
 // shopAndBlog makes two gin apps: a shop mounted at /shop and a blog at the
@@ -187,6 +190,70 @@ func TestHTTPRoutesAddedAfterTheInvitation(t *testing.T) {
 	for _, name := range []string{"shop:later", "later"} {
 		if u, err := blog.URL(nil, name); err != nil || u != "/shop/later" {
 			t.Errorf("blog URL(%s) = %q, %v", name, u, err)
+		}
+	}
+}
+
+func lateQuiet(c *gin.Context) { report(c) }
+func lateSoon(c *gin.Context)  { report(c) }
+func lateNow(c *gin.Context)   { report(c) }
+
+// How soon a route registered on the engine directly (gin has no add-route
+// hook, and no Router re-reads the routes) is found after the invitation,
+// as the package doc says: at the first miss when the app has been quiet;
+// when a stream of misses has spent urlfor's re-read budget, within ten
+// re-reads' time without help, and at once after Refresh on the
+// participant. All are served, under their default names.
+func TestHTTPEngineRoutesAddedAfterTheInvitation(t *testing.T) {
+	shop, _, _, srv := shopAndBlog(t)
+	engine := shop.Engine()
+	p, err := shop.Participant()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(h gin.HandlerFunc, x string) (string, error) {
+		return shop.URL(nil, partygin.DefaultName(h), "x", x)
+	}
+	misses := func() {
+		for range 20 {
+			if _, err := shop.URL(nil, "nope"); !errors.Is(err, urlfor.ErrUnknownEndpoint) {
+				t.Fatalf("URL(nope): %v, want ErrUnknownEndpoint", err)
+			}
+		}
+	}
+
+	engine.GET("/quiet/:x", lateQuiet)
+	if u, err := build(lateQuiet, "1"); err != nil || u != "/shop/quiet/1" {
+		t.Fatalf("first miss after a quiet time: URL = %q, %v", u, err)
+	}
+
+	misses()
+	engine.GET("/soon/:x", lateSoon)
+	deadline := time.Now().Add(5 * time.Second)
+	u, err := build(lateSoon, "2")
+	for ; err != nil && time.Now().Before(deadline); u, err = build(lateSoon, "2") {
+		if !errors.Is(err, urlfor.ErrUnknownEndpoint) {
+			t.Fatalf("URL(soon): %v", err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err != nil || u != "/shop/soon/2" {
+		t.Fatalf("URL(soon) = %q, %v after 5s of misses", u, err)
+	}
+
+	misses()
+	engine.GET("/now/:x", lateNow)
+	if !p.Refresh() {
+		t.Error("Refresh() = false after a route was added")
+	}
+	if u, err := build(lateNow, "3"); err != nil || u != "/shop/now/3" {
+		t.Fatalf("URL(now) = %q, %v", u, err)
+	}
+	for _, c := range []struct{ u, route, x string }{
+		{"/shop/quiet/1", "/quiet/:x", "1"}, {"/shop/soon/2", "/soon/:x", "2"}, {"/shop/now/3", "/now/:x", "3"},
+	} {
+		if got := follow(t, srv.Server, c.u); got.Route != c.route || got.Params["x"] != c.x {
+			t.Errorf("GET %s reached %+v", c.u, got)
 		}
 	}
 }

@@ -16,10 +16,15 @@
 //
 // Names are mux's own ([mux.Route.Name]). Routes are read live with
 // [mux.Router.Walk] (subrouters, routers mounted as handlers, routes added
-// after the invitation); mux has no hook on route registration, so a name
-// not found makes the adapter walk the router again, O(routes). A name two
-// routes hold is an [urlfor.AmbiguousError] (mux's Route.URL silently
-// takes the last), listed by [Handle.Check].
+// after the invitation); a name not found makes the adapter walk the
+// router again, O(routes). mux has no hook on route registration, so a
+// route added after the invitation is found at the first miss when the app
+// has been quiet, else within ten re-reads' time under a stream of misses
+// ([urlfor.Versioned]: urlfor keeps those walks under a tenth of the wall
+// time, so that unknown names stay cheap); Refresh on the participant of
+// [Handle.Participant] makes it at once. A name two routes hold is an
+// [urlfor.AmbiguousError] (mux's Route.URL silently takes the last),
+// listed by [Handle.Check].
 //
 // Templates use mux's syntax ("{id}", "{id:[0-9]+}"); constraints are
 // checked when a URL is built, as mux does. A PathPrefix route's rest is
@@ -67,4 +72,16 @@
 // [AbsoluteURL] and [Redirect] use it and fail with [ErrNoHandle] when
 // there is none. A joined router that is otherwise garbage is not kept
 // alive.
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit states the contract, urlfor/adaptertest checks it);
+// [ErrInviteUnreachable], [RouteError] and [DuplicateNameError] are mux's
+// own. The host of [Handle.AbsoluteURL] comes from configuration
+// ([CanonicalOrigin]) or an allow-list ([AllowedHosts]); without them only
+// a plain request host, a DNS name or an IP literal, is used, and [Join]
+// logs a warning for [TrustProxy] without them.
 package partymux

@@ -16,7 +16,9 @@ var (
 	// invite route that does not start with "/" or holds a brace, a
 	// namespace with ":").
 	ErrInvalidOption = adapterkit.ErrInvalidOption
-	// ErrAlreadyJoined: Join was called twice with the same router.
+	// ErrAlreadyJoined: Join was called twice with the same router, or a
+	// joined router was invited again (mounted twice, or by a second
+	// party): core.New then fails with it, naming where it joined.
 	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
 	// ErrNoHandle: a package-level helper ([URL], [AbsoluteURL],
 	// [Redirect], [FromRequest]) found no joined router for the request: it

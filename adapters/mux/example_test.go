@@ -253,3 +253,74 @@ func ExampleTrustProxy() {
 	// https://blog.example.org/blog/posts/7
 	// 301 /blog/posts/3
 }
+
+// AllowedHosts: a request naming a listed host gets absolute URLs on it;
+// any other Host header gets them on the first host listed, never its own.
+func ExampleAllowedHosts() {
+	blog := mux.NewRouter()
+	h, err := partymux.Join(blog, partymux.AllowedHosts("example.com", "www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.HandleFunc("/posts/{id:[0-9]+}", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", mux.Vars(r)["id"])
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, "<link rel=\"canonical\" href=\"%s\">\n", u)
+	}).Name("post")
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(d, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"www.example.com", "evil.example"} {
+		req := httptest.NewRequest(http.MethodGet, "/blog/posts/7", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// <link rel="canonical" href="http://www.example.com/blog/posts/7">
+	// <link rel="canonical" href="http://example.com/blog/posts/7">
+}
+
+// CanonicalOrigin: every absolute URL is on one origin, whatever the Host
+// header says; a hostile one cannot reach a link, an e-mail or a redirect.
+func ExampleCanonicalOrigin() {
+	blog := mux.NewRouter()
+	h, err := partymux.Join(blog, partymux.CanonicalOrigin("https://www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.HandleFunc("/posts/{id:[0-9]+}", hello).Name("post")
+	blog.HandleFunc("/posts/{id:[0-9]+}/share", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", mux.Vars(r)["id"])
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintln(w, "mail: read it at", u)
+	}).Methods(http.MethodPost)
+	d := http.NewServeMux()
+	d.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(d, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"10.0.0.7:8080", "x'onmouseover='alert(1)"} {
+		req := httptest.NewRequest(http.MethodPost, "/blog/posts/7/share", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, req)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// mail: read it at https://www.example.com/blog/posts/7
+	// mail: read it at https://www.example.com/blog/posts/7
+}

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gorilla/mux"
 	"github.com/partyline-go/partyline/core"
@@ -273,6 +274,53 @@ func TestLateRoutesAndErrors(t *testing.T) {
 	var sb strings.Builder
 	if err := tpl.Execute(&sb, nil); err != nil || sb.String() != `<a href="/api/posts/7">/shop/cart</a>` {
 		t.Errorf("template: %q, %v", sb.String(), err)
+	}
+}
+
+// How soon a late route is found when a stream of misses has spent
+// urlfor's re-read budget (mux has no add-route hook, see the package doc):
+// within ten re-reads' time without help, and at once after Refresh on the
+// participant. Both are served.
+func TestLateRouteUnderAStreamOfMisses(t *testing.T) {
+	p := newAPIParty(t)
+	part, err := p.handle.Participant()
+	if err != nil {
+		t.Fatal(err)
+	}
+	misses := func() {
+		for range 20 {
+			if _, err := p.handle.URL(nil, "nope"); !errors.Is(err, urlfor.ErrUnknownEndpoint) {
+				t.Fatalf("URL(nope): %v, want ErrUnknownEndpoint", err)
+			}
+		}
+	}
+
+	misses()
+	p.router.HandleFunc("/soon/{x}", reportHandler).Name("soon")
+	deadline := time.Now().Add(5 * time.Second)
+	u, err := p.handle.URL(nil, "soon", "x", "1")
+	for ; err != nil && time.Now().Before(deadline); u, err = p.handle.URL(nil, "soon", "x", "1") {
+		if !errors.Is(err, urlfor.ErrUnknownEndpoint) {
+			t.Fatalf("URL(soon): %v", err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err != nil || u != "/api/soon/1" {
+		t.Fatalf("URL(soon) = %q, %v after 5s of misses", u, err)
+	}
+
+	misses()
+	p.router.HandleFunc("/now/{x}", reportHandler).Name("now")
+	if !part.Refresh() {
+		t.Error("Refresh() = false after a route was added")
+	}
+	if u, err := p.handle.URL(nil, "now", "x", "2"); err != nil || u != "/api/now/2" {
+		t.Fatalf("URL(now) = %q, %v", u, err)
+	}
+	for _, c := range []struct{ u, route, x string }{{"/api/soon/1", "soon", "1"}, {"/api/now/2", "now", "2"}} {
+		if status, rep := fetch(t, p.client, p.srv, c.u); status != http.StatusOK || rep.Route != c.route || rep.Vars["x"] != c.x {
+			t.Errorf("GET %s: %d %+v", c.u, status, rep)
+		}
 	}
 }
 

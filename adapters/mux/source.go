@@ -14,9 +14,10 @@ import (
 
 // source is the urlfor.Source of one router, read live with Router.Walk.
 // mux has no hook on route registration, so it is not urlfor.Versioned: a
-// miss re-reads it, O(routes). A route is translated again only when mux's
-// getters say something new of it, and what routes take from each other
-// (shadow.go) only when a route was added or changed.
+// miss re-reads it, O(routes), within urlfor's re-read budget. A route is
+// translated again only when mux's getters say something new of it, and
+// what routes take from each other (shadow.go) only when a route was added
+// or changed.
 type source struct {
 	router *mux.Router
 	skip   *mux.Route // the invite route: a competitor, not an endpoint

@@ -17,8 +17,11 @@
 //	...
 //	u, err := h.URL(r, "post", "id", "7")             // "/blog/posts/7"
 //
-// Routes registered after the invitation are found (a [urlfor.Versioned]
-// route table). Handlers without the handle use the package-level [URL],
+// A route registered after the invitation is found at the next build:
+// ServeMux counts its registrations ([ServeMux.RoutesVersion], a
+// [urlfor.Versioned] route table), so a miss re-reads the routes only when
+// one was registered since, and an unknown name stays a map lookup.
+// Handlers without the handle use the package-level [URL],
 // [AbsoluteURL] and [Redirect], which find it where [Handle.Middleware]
 // put it ([FromRequest]).
 //
@@ -35,6 +38,15 @@
 // "new" of "GET /posts/{id}" is refused, a *urlfor.ParamError whose TakenBy
 // names the pattern, as [http.ServeMux.Handler] itself says (shadow.go).
 //
-// The options and errors are every adapter's (package adapterkit states the
-// contract, urlfor/adaptertest checks it); only [PatternError] is ServeMux's.
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit states the contract, urlfor/adaptertest checks it);
+// only [PatternError] is ServeMux's. The host of [Handle.AbsoluteURL]
+// comes from configuration ([CanonicalOrigin]) or an allow-list
+// ([AllowedHosts]); without them only a plain request host, a DNS name or
+// an IP literal, is used, and [Join] logs a warning for [TrustProxy]
+// without them.
 package partyhttp

@@ -12,7 +12,9 @@ var (
 	// ErrInvalidOption: [Join] got a nil ServeMux, a malformed option, or
 	// an invite route that conflicts with a registered pattern.
 	ErrInvalidOption = adapterkit.ErrInvalidOption
-	// ErrAlreadyJoined: [Join] was called twice for one ServeMux.
+	// ErrAlreadyJoined: [Join] was called twice for one ServeMux, or a
+	// joined ServeMux was invited again (mounted twice, or by a second
+	// party): core.New then fails with it, naming where it joined.
 	ErrAlreadyJoined = adapterkit.ErrAlreadyJoined
 	// ErrNoHandle: the package-level [URL], [AbsoluteURL] or [Redirect]
 	// found no [Handle.Middleware] handle in the request context. It wraps

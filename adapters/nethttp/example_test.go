@@ -216,3 +216,74 @@ func ExampleHandle_AbsoluteURL() {
 	// Output:
 	// https://example.com/blog/posts/7 <nil>
 }
+
+// AllowedHosts: a request naming a listed host gets absolute URLs on it;
+// any other Host header gets them on the first host listed, never its own.
+func ExampleAllowedHosts() {
+	blog := partyhttp.NewServeMux()
+	h, err := partyhttp.Join(blog, partyhttp.AllowedHosts("example.com", "www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.Named("post").HandleFunc("GET /posts/{id}", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", r.PathValue("id"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, "<link rel=\"canonical\" href=\"%s\">\n", u)
+	})
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(root, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"www.example.com", "evil.example"} {
+		r := httptest.NewRequest("GET", "/blog/posts/7", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// <link rel="canonical" href="http://www.example.com/blog/posts/7">
+	// <link rel="canonical" href="http://example.com/blog/posts/7">
+}
+
+// CanonicalOrigin: every absolute URL is on one origin, whatever the Host
+// header says; a hostile one cannot reach a link, an e-mail or a redirect.
+func ExampleCanonicalOrigin() {
+	blog := partyhttp.NewServeMux()
+	h, err := partyhttp.Join(blog, partyhttp.CanonicalOrigin("https://www.example.com"))
+	if err != nil {
+		panic(err)
+	}
+	blog.Named("post").HandleFunc("GET /posts/{id}", showPost)
+	blog.HandleFunc("POST /posts/{id}/share", func(w http.ResponseWriter, r *http.Request) {
+		u, err := h.AbsoluteURL(r, "post", "id", r.PathValue("id"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintln(w, "mail: read it at", u)
+	})
+	root := http.NewServeMux()
+	root.Handle("/blog/", http.StripPrefix("/blog", blog))
+	party, err := core.New(root, []string{"/blog/__invite__/"})
+	if err != nil {
+		panic(err)
+	}
+
+	for _, host := range []string{"10.0.0.7:8080", "x'onmouseover='alert(1)"} {
+		r := httptest.NewRequest("POST", "/blog/posts/7/share", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Print(rec.Body)
+	}
+	// Output:
+	// mail: read it at https://www.example.com/blog/posts/7
+	// mail: read it at https://www.example.com/blog/posts/7
+}
