@@ -80,12 +80,24 @@
 // # Routes read live
 //
 // Routes are read from e.Routes() and e.Routers() at the invitation and
-// again when a name is not found, so later routes are found. Join chains
-// a counting Echo.OnAddRouteHandler to the one already set, so that an
-// unknown name does not re-read the table while echo registered no route.
-// Set yours before Join: one set after Join without chaining makes every
-// miss re-read, O(routes) (logged once). Name routes in the statement that
-// adds them: e.GET(...).Name = "x".
+// again when a name is not found. Join chains a counting
+// Echo.OnAddRouteHandler to the one already set, which versions the table
+// (urlfor.Versioned): a route added after the invitation is found at the
+// next build, and an unknown name does not re-read the table while echo
+// registered no route. Set yours before Join: one set after Join without
+// chaining makes every miss re-read, O(routes) (logged once). Name routes
+// in the statement that adds them: e.GET(...).Name = "x".
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit); [*PatternError] and [*HostError] are partyecho's
+// own. The host of an absolute URL comes from configuration
+// ([CanonicalOrigin]) or an allow-list ([AllowedHosts]); without them only
+// a plain request host, a DNS name or an IP literal, is used, and
+// [TrustProxy] without them logs a warning at Join.
 //
 // # Middleware
 //

@@ -221,11 +221,12 @@ func ExampleURL() {
 }
 
 // Absolute URLs take the request's scheme and host, or, with TrustProxy,
-// the proxy's X-Forwarded-Proto and X-Forwarded-Host.
+// the proxy's X-Forwarded-Proto and X-Forwarded-Host; AllowedHosts
+// polices either host.
 func ExampleAbsoluteURL() {
 	e := echo.New()
 	e.GET("/posts/:id", showPost).Name = "post"
-	partyecho.Join(e, partyecho.TrustProxy())
+	partyecho.Join(e, partyecho.TrustProxy(), partyecho.AllowedHosts("example.test", "blog.example.com"))
 	mux := http.NewServeMux()
 	mux.Handle("/blog/", http.StripPrefix("/blog", e))
 	core.New(mux, []string{"/blog/__invite__/"})
@@ -292,4 +293,65 @@ func ExampleHandle_Redirect() {
 	// Output:
 	// <nil> 302 /posts/7
 	// true
+}
+
+// AllowedHosts: absolute URLs use the request's host only when it is
+// listed (".example.org": the domain and its subdomains); any other Host
+// header gets the first entry, never the client's text.
+func ExampleAllowedHosts() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e, partyecho.AllowedHosts("blog.example.com", ".example.org"))
+	e.GET("/share/:id", func(c echo.Context) error {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	party, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	for _, host := range []string{"blog.example.com", "www.example.org:8080", "evil.com"} {
+		r := httptest.NewRequest(http.MethodGet, "/blog/share/7", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Println(rec.Body.String())
+	}
+	// Output:
+	// http://blog.example.com/blog/posts/7
+	// http://www.example.org:8080/blog/posts/7
+	// http://blog.example.com/blog/posts/7
+}
+
+// CanonicalOrigin: every absolute URL is on the site's one origin,
+// whatever the Host header says, a hostile one included.
+func ExampleCanonicalOrigin() {
+	e := echo.New()
+	e.GET("/posts/:id", showPost).Name = "post"
+	h, _ := partyecho.Join(e, partyecho.CanonicalOrigin("https://www.example.com"))
+	e.GET("/share/:id", func(c echo.Context) error {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	party, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	for _, host := range []string{"www.example.com", "evil.com", "x'onmouseover='alert(1)"} {
+		r := httptest.NewRequest(http.MethodGet, "/blog/share/7", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Println(rec.Body.String())
+	}
+	// Output:
+	// https://www.example.com/blog/posts/7
+	// https://www.example.com/blog/posts/7
+	// https://www.example.com/blog/posts/7
 }

@@ -68,10 +68,25 @@
 // Routes are read from e.Router().Routes() (echo's NewConcurrentRouter
 // too) at the invitation and again when a name is not found, if the
 // Echo.OnAddRoute hook Join chains to the one set before saw a route
-// added, or the DefaultRouter's table changed length: a route removed
-// with Router.Remove is gone after the next miss (with the concurrent
-// router, after Participant().Refresh()); until then its name still
-// builds. Set your hook before Join, or chain ours.
+// added, or the DefaultRouter's table changed length (urlfor.Versioned).
+// A route added after the invitation through e or a group is found at the
+// next build; one added with e.Router().Add, which calls no hook, too with
+// the DefaultRouter, and after Participant().Refresh() with the concurrent
+// router. A route removed with Router.Remove is gone after the next miss
+// (with the concurrent router, after Participant().Refresh()); until then
+// its name still builds. Set your hook before Join, or chain ours.
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit). The host of an absolute URL comes from
+// configuration ([CanonicalOrigin]) or an allow-list ([AllowedHosts]);
+// without them only a plain request host, a DNS name or an IP literal, is
+// used, and [TrustProxy] without them logs a warning at Join.
+//
+// # Middleware
 //
 // Middleware of e.Pre and e.Use runs before the invite route: one that
 // rejects or redirects requests must skip it, or the app does not join.

@@ -252,15 +252,77 @@ func ExampleWithLogger() {
 	// true
 }
 
-// TrustProxy lets AbsoluteURL follow X-Forwarded-Proto and -Host.
+// TrustProxy lets AbsoluteURL follow X-Forwarded-Proto and -Host, whose
+// host AllowedHosts polices.
 func ExampleTrustProxy() {
 	e := echo.New()
 	partyechov5.Named(e, "post").GET("/posts/:id", func(c *echo.Context) error {
 		u, _ := partyechov5.AbsoluteURL(c, "post", "id", "1")
 		return c.String(http.StatusOK, u)
 	})
-	partyechov5.Join(e, partyechov5.TrustProxy())
+	partyechov5.Join(e, partyechov5.TrustProxy(), partyechov5.AllowedHosts("blog.example"))
 	serve(mount(e, "/__invite__/"), "/blog/posts/1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "blog.example")
 	// Output:
 	// 200  https://blog.example/blog/posts/1
+}
+
+// AllowedHosts: absolute URLs use the request's host only when it is
+// listed (".example.org": the domain and its subdomains); any other Host
+// header gets the first entry, never the client's text.
+func ExampleAllowedHosts() {
+	e := echo.New()
+	partyechov5.Named(e, "post").GET("/posts/:id", show)
+	h, _ := partyechov5.Join(e, partyechov5.AllowedHosts("blog.example.com", ".example.org"))
+	e.GET("/share/:id", func(c *echo.Context) error {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	party, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	for _, host := range []string{"blog.example.com", "www.example.org:8080", "evil.com"} {
+		r := httptest.NewRequest(http.MethodGet, "/blog/share/7", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Println(rec.Body.String())
+	}
+	// Output:
+	// http://blog.example.com/blog/posts/7
+	// http://www.example.org:8080/blog/posts/7
+	// http://blog.example.com/blog/posts/7
+}
+
+// CanonicalOrigin: every absolute URL is on the site's one origin,
+// whatever the Host header says, a hostile one included.
+func ExampleCanonicalOrigin() {
+	e := echo.New()
+	partyechov5.Named(e, "post").GET("/posts/:id", show)
+	h, _ := partyechov5.Join(e, partyechov5.CanonicalOrigin("https://www.example.com"))
+	e.GET("/share/:id", func(c *echo.Context) error {
+		u, err := h.AbsoluteURL(c, "post", "id", c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.String(http.StatusOK, u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", e))
+	party, _ := core.New(mux, []string{"/blog/__invite__/"})
+
+	for _, host := range []string{"www.example.com", "evil.com", "x'onmouseover='alert(1)"} {
+		r := httptest.NewRequest(http.MethodGet, "/blog/share/7", nil)
+		r.Host = host
+		rec := httptest.NewRecorder()
+		party.ServeHTTP(rec, r)
+		fmt.Println(rec.Body.String())
+	}
+	// Output:
+	// https://www.example.com/blog/posts/7
+	// https://www.example.com/blog/posts/7
+	// https://www.example.com/blog/posts/7
 }

@@ -146,9 +146,10 @@ func TestHelpers(t *testing.T) {
 	errorIs(t, err, urlfor.ErrBadCall)
 }
 
-// TestLiveRoutes: routes added after the invitation are found; an unknown
-// name re-reads nothing while echo added no route (the OnAddRoute hook,
-// chained to the one set before Join); a route removed with Router.Remove
+// TestLiveRoutes: a route added after the invitation is found at the next
+// build, and its URL reaches it over HTTP with its value; an unknown name
+// re-reads nothing while echo added no route (the OnAddRoute hook, chained
+// to the one set before Join); a route removed with Router.Remove
 // disappears at the next read.
 func TestLiveRoutes(t *testing.T) {
 	for _, concurrent := range []bool{false, true} {
@@ -158,7 +159,7 @@ func TestLiveRoutes(t *testing.T) {
 			e.OnAddRoute = func(r echo.Route) error { prev = append(prev, r.Path); return nil }
 			Named(e, "post").GET("/posts/:id", record)
 			h := mustJoin(t, e)
-			party(t, app{"/blog", e})
+			_, srv := party(t, app{"/blog", e})
 			reads := h.src.reads.Load()
 			for range 3 {
 				_, err := h.URL(nil, "nope")
@@ -167,9 +168,13 @@ func TestLiveRoutes(t *testing.T) {
 			if got := h.src.reads.Load(); got != reads {
 				t.Errorf("three misses read the routes %d times, want 0", got-reads)
 			}
-			Named(e, "late").GET("/late", record)
-			if u, err := h.URL(nil, "late"); u != "/blog/late" {
-				t.Errorf("URL(late) = %q, %v", u, err)
+			Named(e, "late").GET("/late/:id", record)
+			u, err := h.URL(nil, "late", "id", "a b")
+			if u != "/blog/late/a%20b" {
+				t.Fatalf("URL(late) = %q, %v", u, err)
+			}
+			if s := getSeen(t, srv, u); s.Route != "/late/:id" || s.Exact["id"] != "a b" {
+				t.Errorf("GET %s = %+v", u, s)
 			}
 			if !strings.Contains(strings.Join(prev, " "), "/late") {
 				t.Errorf("the hook set before Join saw %q", prev)
@@ -183,7 +188,7 @@ func TestLiveRoutes(t *testing.T) {
 			} else {
 				h.URL(nil, "nope") // a miss: the table's length moved
 			}
-			_, err := h.URL(nil, "post", "id", "1")
+			_, err = h.URL(nil, "post", "id", "1")
 			errorIs(t, err, urlfor.ErrUnknownEndpoint)
 		})
 	}

@@ -36,7 +36,9 @@
 // (the first "*"), "*2" (the second), "+" or "+1"; both spellings of one
 // at once are an error wrapping urlfor.ErrBadCall. Other pairs become the
 // query. The routes are read live (app.GetRoutes), versioned by fiber's
-// OnRoute and OnName hooks.
+// OnRoute and OnName hooks (urlfor.Versioned): a route added or named
+// after the invitation is found at the next build, and an unknown name
+// re-reads nothing while no route was added or named.
 //
 // Unlike fiber's GetRouteURL, which splices values raw and leaves missing
 // ones empty, values are percent-encoded (RFC 3986 §3.3), a missing one is
@@ -60,7 +62,16 @@
 // in any letter case unless CaseSensitive, "Draft-1"; "/r/:y<int>" before
 // "/r/:id" takes "2024").
 //
-// [Handle.AbsoluteURL] says https when the client reached the bridge over
-// TLS ([BridgeHeader]); X-Forwarded-Proto and -Host count with
-// [TrustProxy].
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit); [ErrUntranslatable] and [*PatternError] are
+// partyfiber's own. [Handle.AbsoluteURL] says https when the client
+// reached the bridge over TLS ([BridgeHeader]); X-Forwarded-Proto and
+// -Host count with [TrustProxy]. The host of an absolute URL comes from
+// configuration ([CanonicalOrigin]) or an allow-list ([AllowedHosts]);
+// without them only a plain request host, a DNS name or an IP literal, is
+// used, and [TrustProxy] without them logs a warning at Join.
 package partyfiber

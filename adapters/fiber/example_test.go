@@ -212,10 +212,10 @@ func ExampleFromContext() {
 }
 
 // Behind a proxy that sets X-Forwarded-Proto and -Host, TrustProxy lets
-// AbsoluteURL use them.
+// AbsoluteURL use them; AllowedHosts polices the host.
 func ExampleAbsoluteURL() {
 	app := fiber.New()
-	partyfiber.Join(app, partyfiber.TrustProxy())
+	partyfiber.Join(app, partyfiber.TrustProxy(), partyfiber.AllowedHosts("www.example.com"))
 	app.Get("/pages/:id", func(c *fiber.Ctx) error {
 		u, err := partyfiber.AbsoluteURL(c, "page", "id", c.Params("id"))
 		if err != nil {
@@ -320,4 +320,65 @@ func ExampleLocalPath() {
 	party.ServeHTTP(w, httptest.NewRequest("GET", "/legacy/pages/1", nil))
 	fmt.Println(w.Code, w.Header().Get("Location"))
 	// Output: 302 /legacy/pages/2
+}
+
+// AllowedHosts: absolute URLs use the request's host only when it is
+// listed (".example.org": the domain and its subdomains); any other Host
+// header gets the first entry, never the client's text.
+func ExampleAllowedHosts() {
+	app := fiber.New()
+	h, _ := partyfiber.Join(app, partyfiber.AllowedHosts("legacy.example.com", ".example.org"))
+	app.Get("/pages/:id", func(c *fiber.Ctx) error { return nil }).Name("page")
+	app.Get("/share/:id", func(c *fiber.Ctx) error {
+		u, err := h.AbsoluteURL(c, "page", "id", c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.SendString(u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(app)))
+	party, _ := core.New(mux, []string{"/legacy/__invite__/"})
+
+	for _, host := range []string{"legacy.example.com", "www.example.org:8080", "evil.com"} {
+		r := httptest.NewRequest("GET", "/legacy/share/7", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		party.ServeHTTP(w, r)
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// http://legacy.example.com/legacy/pages/7
+	// http://www.example.org:8080/legacy/pages/7
+	// http://legacy.example.com/legacy/pages/7
+}
+
+// CanonicalOrigin: every absolute URL is on the site's one origin,
+// whatever the Host header says, a hostile one included.
+func ExampleCanonicalOrigin() {
+	app := fiber.New()
+	h, _ := partyfiber.Join(app, partyfiber.CanonicalOrigin("https://www.example.com"))
+	app.Get("/pages/:id", func(c *fiber.Ctx) error { return nil }).Name("page")
+	app.Get("/share/:id", func(c *fiber.Ctx) error {
+		u, err := h.AbsoluteURL(c, "page", "id", c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.SendString(u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(app)))
+	party, _ := core.New(mux, []string{"/legacy/__invite__/"})
+
+	for _, host := range []string{"www.example.com", "evil.com", "x'onmouseover='alert(1)"} {
+		r := httptest.NewRequest("GET", "/legacy/share/7", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		party.ServeHTTP(w, r)
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// https://www.example.com/legacy/pages/7
+	// https://www.example.com/legacy/pages/7
+	// https://www.example.com/legacy/pages/7
 }

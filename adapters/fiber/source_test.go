@@ -2,7 +2,9 @@ package partyfiber
 
 import (
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
@@ -13,14 +15,16 @@ import (
 // TestVersionedSource: fiber's OnRoute and OnName hooks fire for every
 // route added and named, before and after the invitation, so the source is
 // urlfor.Versioned: a name that is not found re-reads the route table only
-// when a route was added or named since the last read.
+// when a route was added or named since the last read. A route added after
+// the invitation is found at the next build, and its URL reaches it over
+// HTTP.
 func TestVersionedSource(t *testing.T) {
 	app := fiber.New()
 	h, err := Join(app)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ok := func(c *fiber.Ctx) error { return nil }
+	ok := func(c *fiber.Ctx) error { return c.SendString(c.Route().Name + " " + c.Params("id")) }
 	app.Get("/a", ok).Name("a")
 	v0 := h.src.RoutesVersion()
 	if v0 < 3 { // invite route, GET /a (+ HEAD), its name
@@ -56,8 +60,20 @@ func TestVersionedSource(t *testing.T) {
 	if v2 := h.src.RoutesVersion(); v2 <= v1 {
 		t.Errorf("OnName did not move the version: %d -> %d", v1, v2)
 	}
-	if u, err := b.URL("legacy:late", "id", "1"); err != nil || u != "/legacy/late/1" {
-		t.Errorf("late route: %q, %v", u, err)
+	u, err := b.URL("legacy:late", "id", "a b")
+	if err != nil || u != "/legacy/late/a%20b" {
+		t.Fatalf("late route: %q, %v", u, err)
+	}
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	res, err := http.Get(srv.URL + u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || string(body) != "late a%20b" { // c.Params is the raw text (package doc)
+		t.Errorf("GET %s: %d %q", u, res.StatusCode, body)
 	}
 	reads = h.src.reads.Load()
 	if _, err := b.URL("legacy:nope"); !errors.Is(err, urlfor.ErrUnknownEndpoint) {

@@ -37,9 +37,11 @@
 // second), "+" or "+1"; both spellings of one at once are an error
 // wrapping urlfor.ErrBadCall. Other pairs become the query. The routes are
 // read live (app.GetRoutes), versioned by fiber's OnRoute and OnName
-// hooks, so an unknown name is O(1). A route removed with app.RemoveRoute
-// fires no hook: it is built until the table is read again, at the first
-// unknown name after a route is added or named.
+// hooks (urlfor.Versioned): a route added or named after the invitation
+// is found at the next build, and an unknown name is O(1) while no route
+// was added or named. A route removed with app.RemoveRoute fires no hook:
+// it is built until the table is read again, at the first unknown name
+// after a route is added or named.
 //
 // Unlike fiber's GetRouteURL, which splices values raw and leaves missing
 // ones empty (fiber #4604), values are percent-encoded (RFC 3986 §3.3), a
@@ -63,4 +65,15 @@
 // built-in's name, which fiber prefers, cannot be seen from outside the
 // app. fiber tries routes in registration order: a value that would reach
 // a route registered before is refused, ParamError.TakenBy naming it.
+//
+// # Options and errors
+//
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
+// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
+// (package adapterkit); [ErrUntranslatable] and [*PatternError] are
+// partyfiberv3's own. The host of an absolute URL comes from
+// configuration ([CanonicalOrigin]) or an allow-list ([AllowedHosts]);
+// without them only a plain request host, a DNS name or an IP literal, is
+// used, and [TrustProxy] without them logs a warning at Join.
 package partyfiberv3

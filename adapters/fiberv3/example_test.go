@@ -237,10 +237,10 @@ func ExampleFromContext() {
 }
 
 // Behind a proxy that sets X-Forwarded-Proto and -Host, TrustProxy lets
-// AbsoluteURL use them.
+// AbsoluteURL use them; AllowedHosts polices the host.
 func ExampleAbsoluteURL() {
 	app := fiber.New()
-	partyfiberv3.Join(app, partyfiberv3.TrustProxy())
+	partyfiberv3.Join(app, partyfiberv3.TrustProxy(), partyfiberv3.AllowedHosts("www.example.com"))
 	app.Get("/e/:id", func(c fiber.Ctx) error {
 		u, err := partyfiberv3.AbsoluteURL(c, "event", "id", c.Params("id"))
 		if err != nil {
@@ -362,4 +362,65 @@ func ExampleNamespace() {
 	u2, _ := builder.URL("tickets:ticket", "id", "2")
 	fmt.Println(u1, u2)
 	// Output: /events/e/1 /tickets/t/2
+}
+
+// AllowedHosts: absolute URLs use the request's host only when it is
+// listed (".example.org": the domain and its subdomains); any other Host
+// header gets the first entry, never the client's text.
+func ExampleAllowedHosts() {
+	app := fiber.New()
+	h, _ := partyfiberv3.Join(app, partyfiberv3.AllowedHosts("events.example.com", ".example.org"))
+	app.Get("/e/:id", func(c fiber.Ctx) error { return nil }).Name("event")
+	app.Get("/share/:id", func(c fiber.Ctx) error {
+		u, err := h.AbsoluteURL(c, "event", "id", c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.SendString(u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/events/", http.StripPrefix("/events", partyfiberv3.Handler(app)))
+	party, _ := core.New(mux, []string{"/events/__invite__/"})
+
+	for _, host := range []string{"events.example.com", "www.example.org:8080", "evil.com"} {
+		r := httptest.NewRequest("GET", "/events/share/7", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		party.ServeHTTP(w, r)
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// http://events.example.com/events/e/7
+	// http://www.example.org:8080/events/e/7
+	// http://events.example.com/events/e/7
+}
+
+// CanonicalOrigin: every absolute URL is on the site's one origin,
+// whatever the Host header says, a hostile one included.
+func ExampleCanonicalOrigin() {
+	app := fiber.New()
+	h, _ := partyfiberv3.Join(app, partyfiberv3.CanonicalOrigin("https://www.example.com"))
+	app.Get("/e/:id", func(c fiber.Ctx) error { return nil }).Name("event")
+	app.Get("/share/:id", func(c fiber.Ctx) error {
+		u, err := h.AbsoluteURL(c, "event", "id", c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.SendString(u)
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/events/", http.StripPrefix("/events", partyfiberv3.Handler(app)))
+	party, _ := core.New(mux, []string{"/events/__invite__/"})
+
+	for _, host := range []string{"www.example.com", "evil.com", "x'onmouseover='alert(1)"} {
+		r := httptest.NewRequest("GET", "/events/share/7", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		party.ServeHTTP(w, r)
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// https://www.example.com/events/e/7
+	// https://www.example.com/events/e/7
+	// https://www.example.com/events/e/7
 }
