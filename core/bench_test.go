@@ -65,7 +65,8 @@ func BenchmarkServeHTTP_Party(b *testing.B) {
 // The party's own cost: its dispatcher does nothing.
 func BenchmarkServeHTTP_GuardOnly(b *testing.B) {
 	noop := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
-	p, err := core.New(noop, invitePaths(trioPrefixes...))
+	// No app joins a dispatcher that does nothing: AllowDecline.
+	p, err := core.New(noop, invitePaths(trioPrefixes...), core.AllowDecline())
 	if err != nil {
 		b.Fatal(err)
 	}

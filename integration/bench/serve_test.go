@@ -43,7 +43,8 @@ var browserHeaders = map[string]string{
 func BenchmarkServeHTTP(b *testing.B) {
 	f := party(b, 10)
 	noop := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
-	noopParty, err := core.New(noop, invitePaths())
+	// No app joins a dispatcher that does nothing: AllowDecline.
+	noopParty, err := core.New(noop, invitePaths(), core.AllowDecline())
 	if err != nil {
 		b.Fatal(err)
 	}
