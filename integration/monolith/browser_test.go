@@ -132,6 +132,30 @@ func TestBrowser(t *testing.T) {
 	at("v4 -> legacy page (fiber v2)", "/legacy/pages/catalogue-2009", "The 2009 catalogue")
 	click("click Help", "#nav-help")
 	at("help (net/http)", "/help/", "Help")
+	click("click the client page", "#client")
+	at("links built in the browser", "/help/client", "Links built in your browser")
+	// The JavaScript client builds every link from the served manifest:
+	// each must be the URL Go built for the same endpoint and values.
+	var links [][]string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		links, err = chromedp.Run(ctx, chromedp.Evaluate[[][]string](`document.body.dataset.links !== "ready" ? null :
+			[...document.querySelectorAll("a.client-link")].map(a => [a.dataset.endpoint, a.getAttribute("href") || "", a.dataset.go, a.dataset.error || ""])`))
+		if err == nil && len(links) > 0 {
+			break
+		}
+	}
+	if len(links) != 8 {
+		t.Fatalf("the client page built %d links (err %v), want 8", len(links), err)
+	}
+	for _, l := range links {
+		if l[1] != l[2] || l[3] != "" {
+			t.Errorf("%s: the JavaScript client built %q (error %q), Go built %q", l[0], l[1], l[3], l[2])
+		}
+	}
+	click("click the review, built in the browser", `a.client-link[data-endpoint="blog:post"]`)
+	at("JS-built link -> a post (echo v5)", "/blog/posts/red-shoes-review", "Red shoes, reviewed")
+	click("click Help", "#nav-help")
+	at("help (net/http)", "/help/", "Help")
 	click("click Shop", "#nav-shop")
 	at("back in the shop (gin)", "/", "Shop")
 	click("click a product", "a.product")

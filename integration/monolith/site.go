@@ -18,6 +18,7 @@ import (
 	partygin "github.com/partyline-go/partyline/adapters/gin"
 	partymux "github.com/partyline-go/partyline/adapters/mux"
 	partyhttp "github.com/partyline-go/partyline/adapters/nethttp"
+	partylinejs "github.com/partyline-go/partyline/clients/js"
 	"github.com/partyline-go/partyline/core"
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -144,6 +145,7 @@ func New(o Options) (*Site, error) {
 	}
 	s.Builder = urlfor.New(s.Party)
 	mux.Handle("GET "+ManifestPath, s.Builder.ManifestHandler(s.manifestOptions()))
+	mux.Handle("GET "+ClientPath, partylinejs.Handler())
 	if o.Debug {
 		mux.HandleFunc("GET "+DebugPath, s.serveRoutes)
 	}
@@ -154,6 +156,10 @@ func New(o Options) (*Site, error) {
 // ManifestPath is where the site serves its route manifest (every
 // endpoint: it is a demo), for the JavaScript client.
 const ManifestPath = DebugPath + "/manifest.json"
+
+// ClientPath is where the site serves partyline's JavaScript client, which
+// the help app's client page imports.
+const ClientPath = DebugPath + "/partyline.js"
 
 // Manifest is the route manifest of every endpoint of the site.
 func (s *Site) Manifest() (*urlfor.Manifest, error) {

@@ -155,6 +155,27 @@ const helpPages = `
 {{define "help/index"}}{{template "header" .}}
 <p>Each part of this site is another framework; none knows the others' routes.</p>
 <ul>{{range .Data}}<li><a href="{{urlFor "topic" "topic" .}}">{{.}}</a></li>{{end}}</ul>
+<p><a id="client" href="{{urlFor "client"}}">Links built in your browser</a>, from the route manifest.</p>
+{{template "footer" .}}{{end}}
+
+{{define "help/client"}}{{template "header" .}}
+<p>These links are built in your browser by partyline's JavaScript client,
+from the route manifest the site serves: the same URLs Go builds.</p>
+<ul id="client-links">{{range .Data}}
+<li><a class="client-link" data-endpoint="{{.Endpoint}}" data-params="{{.Params}}" data-go="{{.Go}}">{{.Label}}</a></li>{{end}}
+</ul>
+<script type="module">
+import { urlFor } from "/__party__/partyline.js";
+const manifest = await (await fetch("/__party__/manifest.json")).json();
+for (const a of document.querySelectorAll("a.client-link")) {
+  try {
+    a.href = urlFor(manifest, a.dataset.endpoint, JSON.parse(a.dataset.params));
+  } catch (e) {
+    a.dataset.error = e.code || String(e);
+  }
+}
+document.body.dataset.links = "ready";
+</script>
 {{template "footer" .}}{{end}}
 
 {{define "help/topic"}}{{template "header" .}}
