@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/partyline-go/partyline/internal/echodialect"
 	"github.com/partyline-go/partyline/urlfor"
 )
 
@@ -90,7 +91,7 @@ func compile(pattern string, taken map[int][]urlfor.Taken) (*urlfor.Template, er
 	for i, tk := range toks {
 		switch tk.kind {
 		case tokLiteral:
-			w := asNetURL(tk.text)
+			w := echodialect.AsNetURL(tk.text)
 			if w != tk.text && opts == nil {
 				opts = []urlfor.TemplateOption{urlfor.Unroutable("/")}
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/partyline-go/partyline/internal/echodialect"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
@@ -61,7 +62,7 @@ func newShadows(e *echo.Echo, router *echo.Router, routes []*echo.Route) *shadow
 		var key strings.Builder // what makes two routes share a node: literal text, or a parameter's kind
 		for k, tk := range sh.toks {
 			if tk.kind == tokLiteral {
-				sh.decoded, sh.inRaw = sh.decoded || !plain(tk.text), sh.inRaw && inNetURL(tk.text)
+				sh.decoded, sh.inRaw = sh.decoded || !echodialect.Plain(tk.text), sh.inRaw && echodialect.InNetURL(tk.text)
 			}
 			key.WriteByte("LP*"[tk.kind])
 			key.WriteString(cmpOr(tk.kind == tokLiteral, tk.text, ""))
@@ -130,8 +131,8 @@ func (x *shadows) taken(ri, i int, methods []string) []urlfor.Taken {
 			// The sibling's static text may stand in a RawPath (or a third
 			// route takes the value: the safe side).
 			meetsRaw := x.routes[si].inRaw || third
-			cands = append(cands, decodedForm(c, star, decoded, meetsRaw))
-			if r, ok := rawForm(c, star); ok && !decoded && meetsRaw {
+			cands = append(cands, echodialect.DecodedForm(c, star, decoded, meetsRaw))
+			if r, ok := echodialect.RawForm(c, star); ok && !decoded && meetsRaw {
 				cands = append(cands, r)
 			}
 		}

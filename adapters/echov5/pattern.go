@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v5"
+	"github.com/partyline-go/partyline/internal/echodialect"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
@@ -62,7 +63,7 @@ func compile(path string, toks []adapterkit.Token, problem string, taken map[int
 		case tk.Literal == "":
 			parts[i] = urlfor.Param(tk.Param)
 		default:
-			w := asNetURL(tk.Literal)
+			w := echodialect.AsNetURL(tk.Literal)
 			parts[i], slash = urlfor.Literal(w), slash || w != tk.Literal
 		}
 		if t := taken[i]; t != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v5"
+	"github.com/partyline-go/partyline/internal/echodialect"
 	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
@@ -59,7 +60,7 @@ func newTable(e *echo.Echo, infos echo.Routes) *table {
 		var key strings.Builder
 		for k, tk := range sh.toks {
 			if tk.Literal != "" {
-				sh.plain, sh.inRaw = sh.plain && plain(tk.Literal), sh.inRaw && inNetURL(tk.Literal)
+				sh.plain, sh.inRaw = sh.plain && echodialect.Plain(tk.Literal), sh.inRaw && echodialect.InNetURL(tk.Literal)
 			}
 			sh.keys = append(sh.keys, key.String())
 			if tk.Literal != "" && k > 0 && !strings.Contains(t.next[key.String()], tk.Literal[:1]) {
@@ -117,8 +118,8 @@ func (t *table) takens(ri int, methods []string, m mode) map[int][]urlfor.Taken 
 				// not plain, which refuses "/" (compile).
 				star, decoded := r.toks[i].Wildcard, m == decodedPath || !r.plain
 				meetsRaw := sh.inRaw || c.By != sh.path && !strings.HasSuffix(c.By, " "+sh.path)
-				cands = append(cands, decodedForm(c, star, decoded, meetsRaw))
-				if rc, ok := rawForm(c, star); ok && !decoded && meetsRaw {
+				cands = append(cands, echodialect.DecodedForm(c, star, decoded, meetsRaw))
+				if rc, ok := echodialect.RawForm(c, star); ok && !decoded && meetsRaw {
 					cands = append(cands, rc)
 				}
 			}

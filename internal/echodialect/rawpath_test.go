@@ -1,11 +1,11 @@
-package partyecho
+package echodialect
 
 import (
 	"strings"
 	"testing"
 )
 
-// TestInNetURL: static text can stand in a path partyecho builds exactly
+// TestInNetURL: static text can stand in a path the echo adapters build exactly
 // when a value written by urlfor (in a parameter or the wildcard) holds
 // it; each true row names such a value.
 func TestInNetURL(t *testing.T) {
@@ -28,11 +28,11 @@ func TestInNetURL(t *testing.T) {
 		{"c d", false, ""},
 		{`back\slash`, false, ""},
 	} {
-		if got := inNetURL(tt.text); got != tt.want {
-			t.Errorf("inNetURL(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := InNetURL(tt.text); got != tt.want {
+			t.Errorf("InNetURL(%q) = %v, want %v", tt.text, got, tt.want)
 		}
-		p, _ := written(tt.witness, false)
-		w, _ := written(tt.witness, true)
+		p, _ := Written(tt.witness, false)
+		w, _ := Written(tt.witness, true)
 		if tt.want && !strings.Contains(p, tt.text) && !strings.Contains(w, tt.text) {
 			t.Errorf("%q: urlfor writes %q as %q and %q", tt.text, tt.witness, p, w)
 		}
