@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -87,3 +88,27 @@ func (p *Party) lastMatches(last string) bool {
 	}
 	return false
 }
+
+// InviteGuard answers [Party.IsInvitePath] for a list of invite paths
+// without a party: for the invite paths of another service, read from its
+// route manifest, so that a URL built for that service is refused where its
+// party would answer 404. Make one with [NewInviteGuard]; it is immutable
+// and safe for concurrent use.
+type InviteGuard struct{ p Party }
+
+// NewInviteGuard returns the guard of invitePaths (with or without their
+// trailing slash, as [New] takes them).
+func NewInviteGuard(invitePaths []string) *InviteGuard {
+	g := &InviteGuard{}
+	for _, ip := range invitePaths {
+		t := trimSlash(ip)
+		g.p.guard = append(g.p.guard, t)
+		if last := lastSegment(t); !slices.ContainsFunc(g.p.guardLast, func(s string) bool { return strings.EqualFold(s, last) }) {
+			g.p.guardLast = append(g.p.guardLast, last)
+		}
+	}
+	return g
+}
+
+// IsInvitePath is [Party.IsInvitePath] for the guard's invite paths.
+func (g *InviteGuard) IsInvitePath(escaped string) bool { return g.p.IsInvitePath(escaped) }

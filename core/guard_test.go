@@ -211,3 +211,18 @@ func TestIsInvitePathAgreesWithServeHTTP(t *testing.T) {
 		}
 	}
 }
+
+// An InviteGuard answers as the party of the same invite paths does.
+func TestInviteGuard(t *testing.T) {
+	paths := []string{"/__invite__/", "/blog/__invite__/", "/api/_party"}
+	p, err := core.New(http.NotFoundHandler(), paths, core.AllowDecline())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g *core.InviteGuard = core.NewInviteGuard(paths)
+	for _, path := range []string{"/blog/__invite__/", "/blog/__INVITE__", "/blog//__invite__", "/blog/%5F_invite__/", "/api/_party/", "/api/_party", "/blog/posts", "/", "/__invite__", "/x/__invite__"} {
+		if got, want := g.IsInvitePath(path), p.IsInvitePath(path); got != want {
+			t.Errorf("InviteGuard.IsInvitePath(%q) = %v, the party says %v", path, got, want)
+		}
+	}
+}

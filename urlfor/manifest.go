@@ -106,9 +106,6 @@ type ManifestPart struct {
 	// flag), both matched against the whole value.
 	Pattern string `json:"pattern,omitempty"`
 	JS      string `json:"js,omitempty"`
-	// Stop is the byte at which the router ends the parameter's value (the
-	// first byte of the literal after it in the same segment).
-	Stop string `json:"stop,omitempty"`
 	// Taken lists the values other routes of the app take ([Taken]).
 	Taken []ManifestTaken `json:"taken,omitempty"`
 }
@@ -264,9 +261,6 @@ func exportPart(p *compiledPart) (ManifestPart, error) {
 		mp.Kind = "param"
 	default:
 		mp.Kind = "wildcard"
-	}
-	if p.stop != 0 {
-		mp.Stop = string(p.stop)
 	}
 	var err error
 	if p.constraint != "" {

@@ -78,8 +78,9 @@ type Participant struct {
 	source    Source
 
 	table     atomic.Pointer[table]
-	nested    atomic.Pointer[[]string] // mount prefixes of the apps mounted inside this one
-	remote    bool                     // known from a manifest (Builder.AddRemote): no operator, no dispatcher of ours
+	nested    atomic.Pointer[[]string]         // mount prefixes of the apps mounted inside this one
+	remote    bool                             // known from a manifest (Builder.AddRemote): no operator, no dispatcher of ours
+	guard     atomic.Pointer[core.InviteGuard] // a remote app\'s party\'s invite paths, from its manifest
 	refreshMu sync.Mutex
 	version   uint64       // of a Versioned source, at the last read; under refreshMu
 	budget    rereadBudget // for misses on an unversioned source; under refreshMu
@@ -360,10 +361,12 @@ func (p *Participant) serve(payload any) (any, error) {
 // mounted at /blog).
 func (p *Participant) build(r *Route, req *Request) (string, error) {
 	u, path, err := r.build(p.prefix, req)
-	if err != nil || p.remote {
-		return u, err // a remote app's URLs go to its own dispatcher
+	if err != nil {
+		return "", err
 	}
-	if p.op.Party().IsInvitePath(path) {
+	// A remote app's URLs go to its own party, whose invite paths its
+	// manifest lists.
+	if p.remote && p.guard.Load().IsInvitePath(path) || !p.remote && p.op.Party().IsInvitePath(path) {
 		return "", p.refuse(r, req, "would make the URL "+quote(u)+", an invite path, which the party answers 404")
 	}
 	if nested := p.nested.Load(); nested != nil {

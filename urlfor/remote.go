@@ -2,7 +2,9 @@ package urlfor
 
 import (
 	"encoding/json"
+
 	"fmt"
+	"github.com/partyline-go/partyline/core"
 	"os"
 	"slices"
 	"strings"
@@ -73,6 +75,10 @@ func (b *Builder) AddRemote(data []byte, origin string) (*Remote, error) {
 	}
 	for _, ns := range slices.Sorted(mapKeysOf(tables)) {
 		p := &Participant{reg: b.reg, namespace: ns, prefix: tables[ns].prefix, framework: tables[ns].framework, remote: true}
+		p.guard.Store(core.NewInviteGuard(m.InvitePaths))
+		if nested := tables[ns].nested; len(nested) > 0 {
+			p.nested.Store(&nested)
+		}
 		src := &remoteSource{}
 		src.routes.Store(&tables[ns].routes)
 		p.source = src
@@ -114,11 +120,14 @@ func (rm *Remote) Reload(data []byte) error {
 			return badCall("Reload: namespace %s is new; add it with AddRemote", quote(ns))
 		}
 	}
+	guard := core.NewInviteGuard(m.InvitePaths)
 	for ns, p := range rm.apps {
-		routes := []Route{}
+		routes, nested := []Route{}, []string(nil)
 		if t := tables[ns]; t != nil {
-			routes = t.routes
+			routes, nested = t.routes, t.nested
 		}
+		p.guard.Store(guard)
+		p.nested.Store(&nested)
 		p.source.(*remoteSource).routes.Store(&routes)
 		p.Refresh()
 	}
@@ -136,6 +145,7 @@ func (s *remoteSource) Routes() []Route { return *s.routes.Load() }
 
 type remoteTable struct {
 	prefix, framework string
+	nested            []string
 	routes            []Route
 }
 
@@ -160,6 +170,11 @@ func remoteTables(m *Manifest, o Origin) (map[string]*remoteTable, error) {
 		if t == nil {
 			t = &remoteTable{prefix: e.Prefix, framework: e.Framework}
 			out[e.Namespace] = t
+		}
+		for _, n := range e.Nested {
+			if !slices.Contains(t.nested, n) {
+				t.nested = append(t.nested, n)
+			}
 		}
 		if e.Prefix != t.prefix {
 			return nil, badCall("manifest: endpoint %s has mount prefix %s, its app %s", quote(name), quote(e.Prefix), quote(t.prefix))

@@ -109,3 +109,27 @@ func TestAddRemoteRefusals(t *testing.T) {
 		t.Errorf("Reload adding a namespace: %v", err)
 	}
 }
+
+// A remote app's URLs are refused where its own party would not route
+// them: its invite paths and the apps mounted inside it, from the manifest.
+func TestRemoteRefusesItsPartysInvitePathsAndNestedApps(t *testing.T) {
+	outer := urlfortest.NewApp("site", urlfortest.Route("page", "GET", "/{*p}", urlfor.Literal("/"), urlfor.Wildcard("p")))
+	inner := urlfortest.NewApp("docs", route("home", "/"))
+	m, err := urlfor.New(newParty(t, mount{"/site", outer}, mount{"/site/docs", inner})).Manifest(urlfor.ManifestOptions{Namespaces: []string{"site"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := m.JSON()
+	b := urlfor.New(newParty(t, mount{"/x", urlfortest.NewApp("x")}))
+	if _, err := b.AddRemote(data, "https://remote.example"); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"__invite__", "docs/intro"} {
+		if u, err := b.URL("site:page", "p", v); !errors.Is(err, urlfor.ErrInvalidParam) {
+			t.Errorf("site:page %q = %q, %v; want a refusal (the remote party would not route it)", v, u, err)
+		}
+	}
+	if u, err := b.URL("site:page", "p", "about"); err != nil || u != "https://remote.example/site/about" {
+		t.Errorf("site:page about = %q, %v", u, err)
+	}
+}

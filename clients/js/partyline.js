@@ -14,6 +14,9 @@
 // query key order, prefixes, edit distances) is done here on the UTF-8
 // encoding of the string. A lone surrogate, which has no UTF-8 encoding,
 // is refused wherever Go refuses invalid UTF-8.
+//
+// This file is ASCII only, so that it means the same whatever charset it
+// is served with.
 
 /** The manifest version this client reads (urlfor.ManifestVersion). */
 export const MANIFEST_VERSION = "partyline.manifest/1";
@@ -56,7 +59,7 @@ function quote(s) {
     cut += ch;
     n += w;
   }
-  return JSON.stringify(cut) + "… (" + utf8Len(s) + " bytes)";
+  return JSON.stringify(cut) + "\u2026 (" + utf8Len(s) + " bytes)";
 }
 
 function badCall(message) {
@@ -101,7 +104,7 @@ for (let c = 0; c < 128; c++) {
   if (alnum || "-._~".includes(ch)) CLASSES[c] |= RAW_SEGMENT | RAW_PATH | RAW_QUERY | RAW_FRAGMENT;
   if ("$&+,:;=@".includes(ch)) CLASSES[c] |= RAW_SEGMENT | RAW_PATH;
   if (ch === "/") CLASSES[c] |= RAW_PATH;
-  // RFC 3986 §3.5: fragment = *( pchar / "/" / "?" ).
+  // RFC 3986 section 3.5: fragment = *( pchar / "/" / "?" ).
   if ("$&+:=@/?!'()*,;".includes(ch)) CLASSES[c] |= RAW_FRAGMENT;
   if (alnum || ch === "-") CLASSES[c] |= HOST_LABEL;
 }
@@ -117,7 +120,10 @@ function utf8Len(s) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // 4 bytes for 2 units
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // 4 bytes for 2 units
+      i++;
+    }
     else n += 2;
   }
   return n;
@@ -189,22 +195,6 @@ function escape(s, cls) {
     else out += HEX[0xf0 | (c >> 18)] + HEX[0x80 | ((c >> 12) & 63)] + HEX[0x80 | ((c >> 6) & 63)] + HEX[0x80 | (c & 63)];
   }
   return out;
-}
-
-// escapedLen is the length in bytes of escape(s, cls) (a query space
-// counts one byte).
-function escapedLen(s, cls) {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += (CLASSES[c] & cls) !== 0 || (c === 0x20 && cls === RAW_QUERY) ? 1 : 3;
-    else if (c < 0x800) n += 6;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 12;
-      i++;
-    } else n += 9;
-  }
-  return n;
 }
 
 // checkText refuses what no URL should carry (urlfor/escape.go): invalid
@@ -355,7 +345,7 @@ function toLowerBytes(s) {
       continue;
     }
     let l = ch;
-    if (c === 0x130) l = "i"; // U+0130's simple lower case; toLowerCase gives "i̇"
+    if (c === 0x130) l = "i"; // U+0130's simple lower case; toLowerCase gives "i" and U+0307
     else if (!newerFold(c)) {
       const low = ch.toLowerCase();
       if (low.length === ch.length || [...low].length === 1) l = low;
@@ -368,13 +358,20 @@ function toLowerBytes(s) {
 // ---------------------------------------------------------- the manifest
 
 const compiled = new WeakMap();
+// The last manifest used, and its directory: most programs have one.
+let lastManifest = null;
+let lastDirectory = null;
 
 // directoryOf compiles (once per manifest object) the names a build may
 // ask for, as urlfor/registry.go's directory: qualified names of apps with
 // a namespace, then bare local names (one endpoint each, or ambiguous).
 function directoryOf(manifest) {
   let d = compiled.get(manifest);
-  if (d !== undefined) return d;
+  if (d !== undefined) {
+    lastManifest = manifest;
+    lastDirectory = d;
+    return d;
+  }
   if (manifest === null || typeof manifest !== "object") throw badCall("the manifest is not an object");
   if (manifest.partyline !== MANIFEST_VERSION) {
     throw badCall(`manifest: version ${quote(String(manifest.partyline ?? ""))}, want ${JSON.stringify(MANIFEST_VERSION)}`);
@@ -408,15 +405,23 @@ function directoryOf(manifest) {
     cands.sort(compareBytes);
     names.set(local, { name: local, candidates: cands });
   }
-  d = {
-    names,
-    origin: manifest.origin ?? "",
-    invitePaths: (manifest.invitePaths ?? []).map((p) => {
-      const b = toBytes(p);
-      return b === "" ? "/" : b; // core's trimSlash keeps a lone "/"
-    }),
-  };
+  const invitePaths = (manifest.invitePaths ?? []).map((p) => {
+    const b = toBytes(p);
+    return b === "" ? "/" : b; // core's trimSlash keeps a lone "/"
+  });
+  // The last segments of the invite paths, lower-cased, when all are ASCII
+  // (see surelyNoInvitePath).
+  let guardLastLower = new Set();
+  for (const g of invitePaths) {
+    const last = g.slice(g.lastIndexOf("/") + 1);
+    if (/[^\x00-\x7f]/.test(last)) guardLastLower = null;
+    else if (guardLastLower !== null) guardLastLower.add(asciiLower(last));
+  }
+  const guardLastLens = guardLastLower === null ? [] : [...new Set([...guardLastLower].map((g) => g.length))];
+  d = { names, origin: manifest.origin ?? "", invitePaths, guardLastLower, guardLastLens };
   compiled.set(manifest, d);
+  lastManifest = manifest;
+  lastDirectory = d;
   return d;
 }
 
@@ -437,7 +442,11 @@ const KIND_WILDCARD = 2;
 // literal that follows), constraints as anchored "u" regexps.
 function compileEndpoint(x) {
   const e = x.e;
-  const c = { prefix: e.prefix ?? "", pattern: e.pattern ?? "", scheme: e.scheme ?? "", path: null, host: null, query: [] };
+  const c = { error: "", prefix: e.prefix ?? "", pattern: e.pattern ?? "", scheme: e.scheme ?? "", path: null, host: null, query: [], nested: [] };
+  if (e.error) {
+    c.error = String(e.error); // the route's Err, as Go returns it
+    return c;
+  }
   if (!e.path || e.path.length === 0) {
     c.error = `partyline: invalid template ${JSON.stringify(c.pattern)}: the route has no path template`;
     return c;
@@ -449,6 +458,7 @@ function compileEndpoint(x) {
       if (!q.key || !q.value || q.value.kind === "wildcard") throw new Error(`query parameter ${JSON.stringify(q.key ?? "")}: a query parameter needs a key and a literal or parameter value`);
       c.query.push({ key: q.key, value: compilePart(q.value, c.pattern) });
     }
+    c.nested = nestedCandidates(e.nested ?? [], c);
   } catch (err) {
     c.error = `partyline: invalid template ${JSON.stringify(c.pattern)}: ${err.message}`;
   }
@@ -456,7 +466,14 @@ function compileEndpoint(x) {
 }
 
 function compileTemplate(pattern, mparts, host, unroutable, backtracks) {
-  const t = { pattern, host, parts: [], params: [], literalLen: 0, unroutable, unroutBytes: toBytes(unroutable), backtracks };
+  const t = { pattern, host, parts: [], params: [], literalLen: 0, unroutable, unroutBytes: toBytes(unroutable), backtracks, lastSeg: undefined };
+  t.unroutAscii = new Uint8Array(128);
+  t.unroutHigh = false;
+  for (let i = 0; i < t.unroutBytes.length; i++) {
+    const b = t.unroutBytes.charCodeAt(i);
+    if (b < 0x80) t.unroutAscii[b] = 1;
+    else t.unroutHigh = true;
+  }
   if (!host && (mparts[0].kind !== "literal" || !(mparts[0].text ?? "").startsWith("/"))) {
     throw new Error("a path pattern must start with literal text beginning with /");
   }
@@ -491,20 +508,26 @@ function compileTemplate(pattern, mparts, host, unroutable, backtracks) {
     t.params.push(p.text);
     t.parts.push(p);
   });
+  // A path that ends in literal text with a "/" has a constant last segment.
+  const end = t.parts[t.parts.length - 1];
+  if (!host && end.kind === KIND_LITERAL && end.text.includes("/")) t.lastSeg = end.text.slice(end.text.lastIndexOf("/") + 1);
   // A parameter followed by literal text in the same segment ends, in most
   // routers, at the first byte of that text.
   for (let i = 0; i + 1 < t.parts.length; i++) {
     const p = t.parts[i];
     const next = t.parts[i + 1].text;
     // (A NUL byte is no stop byte: Go's zero value means none.)
-    if (p.kind === KIND_PARAM && next !== "" && next[0] !== "/" && next[0] !== "\0") p.stop = toBytes(next).charCodeAt(0);
+    if (p.kind === KIND_PARAM && next !== "" && next[0] !== "/" && next[0] !== "\0") {
+      p.stop = toBytes(next).charCodeAt(0);
+      if (p.stop < 0x80) p.stopChar = next[0];
+    }
   }
   return t;
 }
 
 function compilePart(mp, pattern) {
   const kind = mp.kind === "param" ? KIND_PARAM : mp.kind === "wildcard" ? KIND_WILDCARD : KIND_LITERAL;
-  const p = { kind, text: mp.text ?? "", alias: "", optional: false, slashed: false, constraint: "", re: null, stop: -1, taken: null };
+  const p = { kind, text: mp.text ?? "", alias: "", optional: false, slashed: false, constraint: "", re: null, stop: -1, stopChar: "", taken: null };
   if (kind === KIND_LITERAL) return p;
   p.alias = mp.alias ?? "";
   p.optional = !!mp.optional;
@@ -575,27 +598,27 @@ function checkTaken(t, v) {
 
 // ------------------------------------------------------------ parameters
 
-// pairsOf turns params into keys and values: a plain object, or an array
-// of [key, value] pairs (repeats allowed, order kept, as Go's pairs).
-function pairsOf(params) {
-  const keys = [];
-  const vals = [];
-  if (params === undefined || params === null) return { keys, vals };
-  if (Array.isArray(params)) {
+// pairsOf turns params into keys and values: a plain object, or [key,
+// value] pairs (an array, a Map, URLSearchParams: any iterable of pairs;
+// repeats allowed, order kept, as Go's pairs).
+function pairsOf(s, params) {
+  const keys = s.keys;
+  const vals = s.vals;
+  if (params === undefined || params === null) return;
+  if (typeof params !== "object") throw badCall("params must be an object or [key, value] pairs");
+  if (Array.isArray(params) || typeof params[Symbol.iterator] === "function") {
     for (const pair of params) {
       if (!Array.isArray(pair) || pair.length !== 2) throw badCall("params: each pair must be an array [key, value]");
       if (typeof pair[0] !== "string") throw badCall(`params: key ${quote(String(pair[0]))} is not a string`);
       keys.push(pair[0]);
       vals.push(valueOf(pair[0], pair[1]));
     }
-    return { keys, vals };
+    return;
   }
-  if (typeof params !== "object") throw badCall("params must be an object or an array of [key, value] pairs");
   for (const k of Object.keys(params)) {
     keys.push(k);
     vals.push(valueOf(k, params[k]));
   }
-  return { keys, vals };
 }
 
 function valueOf(key, v) {
@@ -703,6 +726,18 @@ function distanceWithin(a, b, limit) {
 }
 
 // ---------------------------------------------------------------- origins
+
+// cachedOrigin is parseOrigin, remembered: programs use a few origins.
+const origins = new Map();
+function cachedOrigin(src) {
+  let o = origins.get(src);
+  if (o === undefined) {
+    o = parseOrigin(src); // throws for a bad one, which is not kept
+    if (origins.size >= 64) origins.clear();
+    origins.set(src, o);
+  }
+  return o;
+}
 
 // parseOrigin is urlfor.ParseOrigin: "https://example.com" (one trailing
 // "/" allowed), scheme http or https, a DNS name, IPv4 or bracketed IPv6
@@ -843,21 +878,38 @@ function isIPv6(s) {
  * @returns {string}
  */
 export function urlFor(manifest, name, params, options) {
-  const d = directoryOf(manifest);
+  const d = manifest === lastManifest ? lastDirectory : directoryOf(manifest);
   if (typeof name !== "string") throw badCall("the endpoint name is not a string");
   const x = resolve(d, name);
   if (x.compiled === null) x.compiled = compileEndpoint(x);
-  const { keys, vals } = pairsOf(params);
-  return build(d, x, x.compiled, name, keys, vals, options ?? {});
+  const s = new BuildState(name);
+  pairsOf(s, params);
+  return build(d, x, x.compiled, s, options ?? NO_OPTIONS);
 }
 
-function build(d, x, c, name, keys, vals, options) {
-  if (x.e.error) throw untranslatable(name, x.e.error);
-  if (c.error) throw untranslatable(name, c.error);
+const NO_OPTIONS = Object.freeze({});
+
+// BuildState carries one build (route.go buildState).
+class BuildState {
+  constructor(ep) {
+    this.ep = ep; // the name as asked, for errors
+    this.keys = [];
+    this.vals = [];
+    this.usedLo = 0; // pairs used by the route, a bit each (0-31)
+    this.usedHi = 0; // and (32-63): MAX_PAIRS bounds them
+    this.nused = 0;
+    this.absent = null; // by part index: optional parameter left out
+    this.lastSeg = "";
+  }
+}
+
+function build(d, x, c, s, options) {
+  const name = s.ep;
+  const keys = s.keys;
+  if (c.error !== "") throw untranslatable(name, c.error);
   if (keys.length > MAX_PAIRS) throw badCall(`more than ${MAX_PAIRS} pairs`);
   const fragment = options.fragment ?? "";
   if (typeof fragment !== "string") throw badCall("options.fragment is not a string");
-  const s = { keys, vals, ep: name, used: new Array(keys.length).fill(false), absent: null };
 
   // The origin, when the URL is absolute (route.go measure/origin).
   let scheme = "";
@@ -866,22 +918,23 @@ function build(d, x, c, name, keys, vals, options) {
   if (absolute) {
     const src = options.origin ?? d.origin;
     if (typeof src !== "string") throw badCall("options.origin is not a string");
-    if (src !== "") ({ scheme, host } = parseOrigin(src));
+    if (src !== "") ({ scheme, host } = cachedOrigin(src));
     else if (c.host === null) throw badCall(`${name}: an absolute URL needs an origin (the manifest has none: give options.origin)`);
   }
   let hostVals = null;
+  let hostPieces = null;
   if (c.host !== null) {
     host = "";
     if (c.scheme !== "") scheme = c.scheme;
     hostVals = new Array(c.host.parts.length);
-    measureTemplate(s, c.host, hostVals);
+    hostPieces = new Array(c.host.parts.length);
+    measureTemplate(s, c.host, hostVals, hostPieces);
   }
   if (scheme === "") scheme = "http";
   const pathVals = new Array(c.path.parts.length);
-  const absent = new Array(c.path.parts.length).fill(false);
-  s.absent = absent;
-  const m = measureTemplate(s, c.path, pathVals);
-  if (c.prefix === "" && m > 1 && startsWithDoubleSlash(c.path, pathVals, absent)) {
+  const pathPieces = new Array(c.path.parts.length);
+  const m = measureTemplate(s, c.path, pathVals, pathPieces);
+  if (c.prefix === "" && m > 1 && startsWithDoubleSlash(c.path, pathVals, s.absent)) {
     const why = "would make the path start with // (a scheme-relative URL, an open redirect)";
     const i = c.path.parts.findIndex((p) => p.kind !== KIND_LITERAL);
     if (i < 0) throw untranslatable(name, `partyline: invalid template ${JSON.stringify(c.pattern)}: the path ${why}`);
@@ -896,22 +949,27 @@ function build(d, x, c, name, keys, vals, options) {
   // Write (route.go write).
   let u = "";
   if (c.host !== null || host !== "") {
-    u = scheme + "://" + (c.host !== null ? writeTemplate(c.host, hostVals, null) : host);
+    u = scheme + "://" + (c.host !== null ? writeTemplate(s, c.host, hostPieces, null) : host);
   }
-  const path = c.prefix + writeTemplate(c.path, pathVals, absent);
+  const tpl = writeTemplate(s, c.path, pathPieces, s.absent);
+  const path = c.prefix + tpl;
   u += path + query;
   if (fragment !== "") u += "#" + escape(fragment, RAW_FRAGMENT);
 
   // Participant.build: refuse what the dispatcher would not route back.
-  if (isInvitePath(d.invitePaths, path)) {
+  if (d.invitePaths.length > 0 && !surelyNoInvitePath(d, s.lastSeg) && isInvitePath(d.invitePaths, path)) {
     throw refuse(x, c, s, `would make the URL ${quote(u)}, an invite path, which the party answers 404`);
   }
-  for (const q of x.e.nested ?? []) {
+  for (const q of c.nested) {
     if (path.startsWith(q) && (path.length === q.length || path[q.length] === "/")) {
       throw refuse(x, c, s, `would make the URL ${quote(u)}, which the dispatcher routes to the app mounted at ${q}`);
     }
   }
   return u;
+}
+
+function isUsed(s, i) {
+  return ((i < 32 ? s.usedLo >>> i : s.usedHi >>> (i - 32)) & 1) === 1;
 }
 
 // lookup finds the value of parameter pname (or its alias) in the pairs;
@@ -935,13 +993,18 @@ function lookup(s, pname, alias) {
     }
   }
   if (found < 0) return undefined;
-  s.used[found] = true;
+  if (!isUsed(s, found)) {
+    if (found < 32) s.usedLo |= 1 << found;
+    else s.usedHi |= 1 << (found - 32);
+    s.nused++;
+  }
   return s.vals[found];
 }
 
 // measureTemplate resolves and checks every parameter of t (route.go),
-// stores the values in vals and returns the length of the built text.
-function measureTemplate(s, t, vals) {
+// stores the values in vals and their escaped text in pieces, and returns
+// the length in bytes of the built text.
+function measureTemplate(s, t, vals, pieces) {
   let n = t.literalLen;
   for (let i = 0; i < t.parts.length; i++) {
     const p = t.parts[i];
@@ -949,6 +1012,7 @@ function measureTemplate(s, t, vals) {
     let v = lookup(s, p.text, p.alias);
     if (v === undefined) {
       if (p.optional) {
+        if (s.absent === null) s.absent = [];
         s.absent[i] = true;
         continue;
       }
@@ -957,18 +1021,10 @@ function measureTemplate(s, t, vals) {
     }
     if (p.kind === KIND_WILDCARD && p.slashed && v.startsWith("/")) v = v.slice(1);
     let why;
-    let m = 0;
-    if (t.host) {
-      why = checkHostLabel(p, v);
-      m = v.length;
-    } else if (p.kind === KIND_PARAM) {
+    if (t.host) why = checkHostLabel(p, v);
+    else {
       why = checkText(v);
-      if (why === "") why = checkParam(t, p, v);
-      m = escapedLen(v, RAW_SEGMENT);
-    } else {
-      why = checkText(v);
-      if (why === "") why = checkWildcard(t, p, v);
-      m = escapedLen(v, RAW_PATH);
+      if (why === "") why = p.kind === KIND_PARAM ? checkParam(t, p, v) : checkWildcard(t, p, v);
     }
     let by = "";
     if (why === "" && p.taken !== null) {
@@ -977,13 +1033,27 @@ function measureTemplate(s, t, vals) {
     }
     if (why !== "") throw paramError(s.ep, t.pattern, p.text, v, why, by);
     vals[i] = v;
-    n += m;
+    // Host labels are written as they are; escaped text is ASCII, so its
+    // length is its length in bytes.
+    const piece = t.host ? v : escape(v, p.kind === KIND_PARAM ? RAW_SEGMENT : RAW_PATH);
+    pieces[i] = piece;
+    n += piece.length;
   }
   return n;
 }
 
+// hasUnroutable reports whether v's UTF-8 holds a byte of t.unroutable.
 function hasUnroutable(t, v) {
-  for (let i = 0; i < t.unroutBytes.length; i++) if (hasByte(v, t.unroutBytes.charCodeAt(i))) return true;
+  const mask = t.unroutAscii;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x80) {
+      if (mask[c] === 1) return true;
+    } else if (t.unroutHigh) {
+      for (let j = 0; j < t.unroutBytes.length; j++) if (hasByte(v, t.unroutBytes.charCodeAt(j))) return true;
+      return false;
+    }
+  }
   return false;
 }
 
@@ -999,11 +1069,11 @@ function quoteRune(ch) {
 
 function checkParam(t, p, v) {
   if (v === "") return "is empty";
-  if (v === "." || v === "..") return "is a dot segment, which clients and routers remove (RFC 3986 §5.2.4)";
+  if (v === "." || v === "..") return "is a dot segment, which clients and routers remove (RFC 3986 \u00a75.2.4)";
   if (t.unroutBytes !== "" && hasUnroutable(t, v)) {
     return `contains one of ${JSON.stringify(t.unroutable)}, which this router cannot route back even percent-encoded`;
   }
-  if (p.stop >= 0 && !t.backtracks && hasByte(v, p.stop)) return `contains ${byteName(p.stop)}, where this router ends the parameter`;
+  if (p.stop >= 0 && !t.backtracks && (p.stopChar !== "" ? v.includes(p.stopChar) : hasByte(v, p.stop))) return `contains ${byteName(p.stop)}, where this router ends the parameter`;
   if (p.re !== null && !p.re.test(v)) return `does not match the constraint ${JSON.stringify(p.constraint)}`;
   return "";
 }
@@ -1021,7 +1091,7 @@ function checkWildcard(t, p, v) {
   if (v[v.length - 1] === "/") return 'ends with "/" (an empty segment), which routers clean or redirect';
   for (const seg of v.split("/")) {
     if (seg === "") return 'has an empty segment ("//"), which routers clean or redirect';
-    if (seg === "." || seg === "..") return "has a dot segment, which clients and routers remove (RFC 3986 §5.2.4)";
+    if (seg === "." || seg === "..") return "has a dot segment, which clients and routers remove (RFC 3986 \u00a75.2.4)";
   }
   return "";
 }
@@ -1045,7 +1115,7 @@ function startsWithDoubleSlash(t, vals, absent) {
     const p = t.parts[i];
     let text;
     if (p.kind === KIND_LITERAL) text = p.text;
-    else if (absent[i]) {
+    else if (absent !== null && absent[i] === true) {
       if (i + 1 < t.parts.length && t.parts[i + 1].text.startsWith("/") && head.endsWith("/")) head = head.slice(0, -1);
       continue;
     } else text = vals[i];
@@ -1064,8 +1134,8 @@ function startsWithDoubleSlash(t, vals, absent) {
 // then the unused pairs sorted by key in byte order, stably.
 function measureQuery(s, c) {
   const { keys, vals } = s;
-  if (c.query.length === 0 && s.used.every(Boolean)) return "";
-  const parts = [];
+  if (c.query.length === 0 && s.nused === keys.length) return "";
+  let out = "";
   for (const q of c.query) {
     let v = q.value.text;
     if (q.value.kind === KIND_PARAM) {
@@ -1075,11 +1145,11 @@ function measureQuery(s, c) {
       if (why === "" && q.value.re !== null && !q.value.re.test(v)) why = `does not match the constraint ${JSON.stringify(q.value.constraint)}`;
       if (why !== "") throw paramError(s.ep, c.pattern, q.value.text, v, why, "");
     }
-    parts.push(escape(q.key, RAW_QUERY) + "=" + escape(v, RAW_QUERY));
+    out += (out === "" ? "?" : "&") + escape(q.key, RAW_QUERY) + "=" + escape(v, RAW_QUERY);
   }
   const extra = [];
   for (let i = 0; i < keys.length; i++) {
-    if (s.used[i]) continue;
+    if (isUsed(s, i)) continue;
     if (keys[i] === "") throw badCall(`${s.ep}: a pair has an empty key`);
     let why = checkText(keys[i]);
     if (why !== "") throw badCall(`${s.ep}: query key ${quote(keys[i])} ${why}`);
@@ -1095,31 +1165,99 @@ function measureQuery(s, c) {
       extra[j - 1] = tmp;
     }
   }
-  for (const i of extra) parts.push(escape(keys[i], RAW_QUERY) + "=" + escape(vals[i], RAW_QUERY));
-  return parts.length === 0 ? "" : "?" + parts.join("&");
+  for (let j = 0; j < extra.length; j++) {
+    const i = extra[j];
+    out += (out === "" ? "?" : "&") + escape(keys[i], RAW_QUERY) + "=" + escape(vals[i], RAW_QUERY);
+  }
+  return out;
 }
 
-// writeTemplate writes t from vals (route.go writeTemplate); absent marks
-// the optional parameters left out (null for a host).
-function writeTemplate(t, vals, absent) {
+// writeTemplate writes t from the escaped pieces of its parameters
+// (route.go writeTemplate); absent marks the optional parameters left out.
+// s.lastSeg is left with the text after the last "/" written, or null when
+// an optional parameter was left out (see surelyNoInvitePath).
+function writeTemplate(s, t, pieces, absent) {
   let out = "";
-  for (let i = 0; i < t.parts.length; i++) {
+  let cut = false;
+  const n = t.parts.length;
+  for (let i = 0; i < n; i++) {
     const p = t.parts[i];
     if (p.kind === KIND_LITERAL) {
       out += p.text;
-    } else if (!t.host && absent[i]) {
+    } else if (absent !== null && absent[i] === true) {
       // An optional parameter left out takes its leading "/" with it when
       // the next part brings its own, or when it is last and the
       // template's text keeps more than that "/".
-      const next = i + 1 < t.parts.length ? t.parts[i + 1].text : "";
-      if (out.endsWith("/") && ((next !== "" && next[0] === "/") || (next === "" && utf8Len(out) > 1))) out = out.slice(0, -1);
-    } else if (t.host) {
-      out += vals[i];
+      const next = i + 1 < n ? t.parts[i + 1].text : "";
+      if (out.endsWith("/") && ((next !== "" && next[0] === "/") || (next === "" && out.length > 1))) {
+        out = out.slice(0, -1);
+      }
+      cut = true;
     } else {
-      out += escape(vals[i], p.kind === KIND_PARAM ? RAW_SEGMENT : RAW_PATH);
+      out += pieces[i];
+    }
+  }
+  if (cut) {
+    s.lastSeg = null;
+    return out;
+  }
+  if (t.lastSeg !== undefined) {
+    s.lastSeg = t.lastSeg; // the same string every time: its hash is kept
+    return out;
+  }
+  // The last segment, from the last parts (which are flat strings).
+  let seg = "";
+  for (let i = n - 1; i >= 0; i--) {
+    const text = t.parts[i].kind === KIND_LITERAL ? t.parts[i].text : pieces[i];
+    const j = text.lastIndexOf("/");
+    if (j >= 0) {
+      seg = text.slice(j + 1) + seg;
+      break;
+    }
+    seg = text + seg;
+  }
+  s.lastSeg = seg;
+  return out;
+}
+
+// surelyNoInvitePath is core's quick test (guard.go lastMatches): a path
+// whose last segment, decoded, is a name that no invite path ends with is
+// no invite path. lastSeg is the text after the path's last "/" as
+// written; it is the decoded path's last segment when it has no "%" and is
+// neither empty (a trailing "/": trimmed), "." nor ".." (cleaned away).
+// Anything else takes the whole test.
+function surelyNoInvitePath(d, lastSeg) {
+  if (lastSeg === null || lastSeg === "" || lastSeg === "." || lastSeg === ".." || lastSeg.includes("%")) return false;
+  if (d.guardLastLower === null) return false; // a non-ASCII invite path
+  if (!d.guardLastLens.includes(lastSeg.length)) return true;
+  // Only ASCII folds to ASCII at the same byte length: a last segment with
+  // other characters matches no ASCII name.
+  for (let i = 0; i < lastSeg.length; i++) if (lastSeg.charCodeAt(i) >= 0x80) return true;
+  return !d.guardLastLower.has(asciiLower(lastSeg));
+}
+
+function asciiLower(s) {
+  let out = s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      out = s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+      break;
     }
   }
   return out;
+}
+
+// nestedCandidates keeps the nested mount prefixes that a path of the
+// endpoint can start with at all, judged from its leading literal text, so
+// that most endpoints skip the test.
+function nestedCandidates(nested, c) {
+  const lead = c.prefix + c.path.parts[0].text;
+  const full = c.path.parts.length === 1;
+  return nested.filter((q) => {
+    if (full) return lead.startsWith(q);
+    return lead.startsWith(q) || q.startsWith(lead);
+  });
 }
 
 // refuse is Participant.refuse: a built URL the dispatcher would not route
