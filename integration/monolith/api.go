@@ -11,15 +11,15 @@ import (
 
 // newAPI is the gorilla/mux app at "/api": JSON whose "href" links point
 // at pages of the shop, the blog and the legacy app.
-func newAPI(s *Store, opts ...partymux.Option) (*mux.Router, error) {
+func newAPI(s *Store, d *directory, opts ...partymux.Option) (*mux.Router, error) {
 	r := mux.NewRouter()
 	h, err := partymux.Join(r, opts...)
 	if err != nil {
 		return nil, err
 	}
-	pages := parse(h.FuncMap(), apiPages)
+	pages := parse(d, "api", h.FuncMap(), apiPages)
 	r.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
-		render(w, pages, "api/docs", view{"API", "gorilla/mux", s.Products})
+		render(w, pages, "api/docs", view{"API", s.Products})
 	}).Methods(http.MethodGet).Name("docs")
 	r.HandleFunc("/items", func(w http.ResponseWriter, req *http.Request) {
 		items := make([]item, 0, len(s.Products))

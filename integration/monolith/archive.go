@@ -11,16 +11,16 @@ import (
 // it moved to echo v5, kept read-only in the legacy part of the site.
 // echo v4 names routes itself (e.GET(...).Name); its old posts link
 // forward to the echo v5 blog, which links back to them.
-func newArchive(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
+func newArchive(s *Store, d *directory, opts ...partyecho.Option) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	h, err := partyecho.Join(e, opts...)
 	if err != nil {
 		return nil, err
 	}
-	e.Renderer = &partyecho.Renderer{Template: parse(h.FuncMap(), archivePages)}
+	e.Renderer = &partyecho.Renderer{Template: parse(d, "archive", h.FuncMap(), archivePages)}
 	e.GET("/", func(c echo.Context) error {
-		return c.Render(http.StatusOK, "archive/index", view{"Archive", "echo v4", s.OldPosts})
+		return c.Render(http.StatusOK, "archive/index", view{"Archive", s.OldPosts})
 	}).Name = "index"
 	e.GET("/posts/:slug", func(c echo.Context) error {
 		// partyecho.Param, not c.Param: echo hands raw values when the
@@ -33,7 +33,7 @@ func newArchive(s *Store, opts ...partyecho.Option) (*echo.Echo, error) {
 		if !ok {
 			return echo.NewHTTPError(http.StatusNotFound, "no such post")
 		}
-		return c.Render(http.StatusOK, "archive/post", view{p.Title, "echo v4", p})
+		return c.Render(http.StatusOK, "archive/post", view{p.Title, p})
 	}).Name = "post"
 	return e, nil
 }

@@ -1,9 +1,13 @@
 package monolith
 
 import (
+	"errors"
+	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v5"
 	partyechov5 "github.com/partyline-go/partyline/adapters/echov5"
@@ -13,15 +17,15 @@ import (
 // (Route.Name, given with e.AddRoute, or in one line with
 // partyechov5.Named, since e.GET returns a RouteInfo whose Name cannot be
 // set); its comment form redirects by name to the chi admin.
-func newBlog(s *Store, opts ...partyechov5.Option) (*echo.Echo, error) {
+func newBlog(s *Store, d *directory, opts ...partyechov5.Option) (*echo.Echo, error) {
 	e := echo.New()
 	h, err := partyechov5.Join(e, opts...)
 	if err != nil {
 		return nil, err
 	}
-	e.Renderer = &echo.TemplateRenderer{Template: parse(h.FuncMap(), blogPages)}
+	e.Renderer = &echo.TemplateRenderer{Template: parse(d, "blog", h.FuncMap(), blogPages)}
 	if _, err := e.AddRoute(echo.Route{Method: http.MethodGet, Path: "/", Name: "index", Handler: func(c *echo.Context) error {
-		return c.Render(http.StatusOK, "blog/index", view{"Blog", "echo v5", s.Posts})
+		return c.Render(http.StatusOK, "blog/index", view{"Blog", s.Posts})
 	}}); err != nil {
 		return nil, err
 	}
@@ -43,20 +47,45 @@ func newBlog(s *Store, opts ...partyechov5.Option) (*echo.Echo, error) {
 		if err != nil {
 			return err
 		}
+		total, kept := s.CommentCount(p.Slug)
+		list, shown := s.CommentList(p.Slug)
 		data := struct {
-			Post     Post
-			Comments []Comment
-		}{p, s.Comments(p.Slug)}
-		return c.Render(http.StatusOK, "blog/post", view{p.Title, "echo v5", data})
+			Post               Post
+			Comments           template.HTML
+			Total, Kept, Shown int
+			MaxAuthor, MaxText int
+		}{p, list, total, kept, shown, MaxAuthor, MaxText}
+		return c.Render(http.StatusOK, "blog/post", view{p.Title, data})
 	})
 	partyechov5.Named(e, "comment").POST("/posts/:slug/comments", func(c *echo.Context) error {
 		p, err := post(c)
 		if err != nil {
 			return err
 		}
-		author, text := strings.TrimSpace(c.FormValue("author")), strings.TrimSpace(c.FormValue("text"))
+		// The site caps every body (limitBodies); this handler says so
+		// with a 413 rather than an empty form's 400.
+		r := c.Request()
+		r.Body = http.MaxBytesReader(c.Response(), r.Body, MaxBody)
+		err = r.ParseForm()
+		if err == nil {
+			// ParseMultipartForm would drop ParseForm's error for a form
+			// that is not multipart: call it second.
+			if err = r.ParseMultipartForm(MaxBody); errors.Is(err, http.ErrNotMultipart) {
+				err = nil
+			}
+		}
+		if err != nil {
+			if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
+				return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("a comment form is at most %d bytes", MaxBody))
+			}
+			return echo.NewHTTPError(http.StatusBadRequest, "bad form: "+err.Error())
+		}
+		author, text := strings.TrimSpace(r.FormValue("author")), strings.TrimSpace(r.FormValue("text"))
 		if author == "" || text == "" {
 			return echo.NewHTTPError(http.StatusBadRequest, "a comment needs an author and a text")
+		}
+		if utf8.RuneCountInString(author) > MaxAuthor || utf8.RuneCountInString(text) > MaxText {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("a comment has an author of at most %d characters and a text of at most %d", MaxAuthor, MaxText))
 		}
 		s.AddComment(Comment{Post: p.Slug, Author: author, Text: text, At: time.Now()})
 		// The admin is a chi app: the blog knows only its endpoint's name.

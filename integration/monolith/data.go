@@ -1,6 +1,7 @@
 package monolith
 
 import (
+	"html/template"
 	"slices"
 	"sync"
 	"time"
@@ -61,7 +62,18 @@ type Comment struct {
 	Author string
 	Text   string
 	At     time.Time
+
+	seq  uint64 // order of arrival in the store
+	html string // the comment as an item of a list (commentList)
 }
+
+// The bounds of the comment store: it keeps the last KeptComments of each
+// post, and a page shows the last ShownComments, with the count, so that a
+// flood of comments costs neither memory nor page size.
+const (
+	KeptComments  = 1000
+	ShownComments = 50
+)
 
 // Store holds the site's data. It is safe for concurrent use.
 type Store struct {
@@ -72,7 +84,42 @@ type Store struct {
 	Events   []Event
 
 	mu       sync.Mutex
-	comments []Comment
+	seq      uint64
+	comments map[string]*ring // by post slug
+}
+
+// ring holds the comments of one post: the last KeptComments in a ring,
+// and how many were ever posted.
+type ring struct {
+	ring  []Comment // len <= KeptComments
+	next  int       // where the next comment goes (mod KeptComments)
+	total int
+	list  template.HTML // commentList of the last ShownComments; "" when stale
+}
+
+func (t *ring) add(c Comment) {
+	t.total++
+	t.list = ""
+	if len(t.ring) < KeptComments {
+		t.ring = append(t.ring, c)
+	} else {
+		t.ring[t.next] = c
+	}
+	t.next = (t.next + 1) % KeptComments
+}
+
+// at returns the i-th newest comment (0 is the newest), i < len(t.ring).
+func (t *ring) at(i int) Comment {
+	size := len(t.ring)
+	return t.ring[(t.next-1-i+2*size)%size]
+}
+
+// newest appends the last n comments to out, newest first.
+func (t *ring) newest(out []Comment, n int) []Comment {
+	for i := range min(n, len(t.ring)) {
+		out = append(out, t.at(i))
+	}
+	return out
 }
 
 // NewStore returns the demo content.
@@ -147,23 +194,86 @@ func (s *Store) Event(slug string) (Event, bool) {
 	return s.Events[i], true
 }
 
-// AddComment records a comment.
+// AddComment records a comment; the oldest of its post's is dropped
+// once the post has KeptComments.
 func (s *Store) AddComment(c Comment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.comments = append(s.comments, c)
+	if s.comments == nil {
+		s.comments = map[string]*ring{}
+	}
+	t := s.comments[c.Post]
+	if t == nil {
+		t = &ring{}
+		s.comments[c.Post] = t
+	}
+	c.html = ""
+	c.item()
+	s.seq++
+	c.seq = s.seq
+	t.add(c)
 }
 
-// Comments returns the comments, newest first, of one post or of all when
-// post is "".
+// Comments returns the last ShownComments comments, newest first, of one
+// post or of all when post is "".
 func (s *Store) Comments(post string) []Comment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Comment
-	for i := len(s.comments) - 1; i >= 0; i-- {
-		if post == "" || s.comments[i].Post == post {
-			out = append(out, s.comments[i])
+	if post != "" {
+		t := s.comments[post]
+		if t == nil {
+			return nil
 		}
+		return t.newest(nil, ShownComments)
+	}
+	// Merge the posts' newest, newest first.
+	next := make(map[*ring]int, len(s.comments)) // how many of each ring are taken
+	var out []Comment
+	for len(out) < ShownComments {
+		var best *ring
+		var c Comment
+		for _, t := range s.comments {
+			if i := next[t]; i < len(t.ring) {
+				if d := t.at(i); best == nil || d.seq > c.seq {
+					best, c = t, d
+				}
+			}
+		}
+		if best == nil {
+			break
+		}
+		next[best]++
+		out = append(out, c)
 	}
 	return out
+}
+
+// CommentList returns the last ShownComments comments of post, newest
+// first, as a list (commentList), and how many it shows. The list is
+// written once per change of the post's comments, not once per page.
+func (s *Store) CommentList(post string) (template.HTML, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.comments[post]
+	if t == nil {
+		return "", 0
+	}
+	if t.list == "" {
+		t.list = commentList(t.newest(nil, ShownComments))
+	}
+	return t.list, min(len(t.ring), ShownComments)
+}
+
+// CommentCount returns how many comments were posted on one post, or on
+// all when post is "", and how many of them the store keeps.
+func (s *Store) CommentCount(post string) (posted, kept int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for slug, t := range s.comments {
+		if post == "" || slug == post {
+			posted += t.total
+			kept += len(t.ring)
+		}
+	}
+	return posted, kept
 }

@@ -12,13 +12,13 @@ import (
 // partyfiberv3.Handler (over fiber v3's own adaptor). Fiber names routes
 // itself (.Name); its events link to the echo v5 blog, the gin shop and,
 // across generations, to the fiber v2 legacy pages.
-func newEvents(s *Store, opts ...partyfiberv3.Option) (*fiber.App, error) {
+func newEvents(s *Store, d *directory, opts ...partyfiberv3.Option) (*fiber.App, error) {
 	app := fiber.New()
 	h, err := partyfiberv3.Join(app, opts...)
 	if err != nil {
 		return nil, err
 	}
-	pages := parse(h.FuncMap(), eventsPages)
+	pages := parse(d, "events", h.FuncMap(), eventsPages)
 	html := func(c fiber.Ctx, name string, data any) error {
 		var buf bytes.Buffer
 		if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
@@ -28,7 +28,7 @@ func newEvents(s *Store, opts ...partyfiberv3.Option) (*fiber.App, error) {
 		return c.Send(buf.Bytes())
 	}
 	app.Get("/", func(c fiber.Ctx) error {
-		return html(c, "events/index", view{"Events", "fiber v3", s.Events})
+		return html(c, "events/index", view{"Events", s.Events})
 	}).Name("index")
 	app.Get("/:slug", func(c fiber.Ctx) error {
 		// partyfiberv3.Param, not c.Params: fiber hands raw (escaped)
@@ -41,7 +41,7 @@ func newEvents(s *Store, opts ...partyfiberv3.Option) (*fiber.App, error) {
 		if !ok {
 			return c.Status(http.StatusNotFound).SendString("no such event")
 		}
-		return html(c, "events/event", view{ev.Title, "fiber v3", ev})
+		return html(c, "events/event", view{ev.Title, ev})
 	}).Name("event")
 	return app, nil
 }

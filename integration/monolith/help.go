@@ -3,6 +3,7 @@ package monolith
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 
 	partyhttp "github.com/partyline-go/partyline/adapters/nethttp"
 )
@@ -11,18 +12,26 @@ var topics = []string{"links", "search", "comments"}
 
 // newHelp is the plain net/http app at "/help": partyhttp's ServeMux is an
 // http.ServeMux that also names its patterns.
-func newHelp(opts ...partyhttp.Option) (*partyhttp.ServeMux, error) {
+func newHelp(d *directory, opts ...partyhttp.Option) (*partyhttp.ServeMux, error) {
 	m := partyhttp.NewServeMux()
 	h, err := partyhttp.Join(m, opts...)
 	if err != nil {
 		return nil, err
 	}
-	pages := parse(h.FuncMap(), helpPages)
+	pages := parse(d, "help", h.FuncMap(), helpPages)
 	m.Named("index").HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		render(w, pages, "help/index", view{"Help", "net/http", topics})
+		render(w, pages, "help/index", view{"Help", topics})
 	})
 	m.Named("topic").HandleFunc("GET /topics/{topic}", func(w http.ResponseWriter, r *http.Request) {
-		render(w, pages, "help/topic", view{"Help: " + r.PathValue("topic"), "net/http", r.PathValue("topic")})
+		topic := r.PathValue("topic")
+		if !slices.Contains(topics, topic) {
+			renderStatus(w, http.StatusNotFound, pages, "help/missing", view{"No such help topic", struct {
+				Topic  string
+				Topics []string
+			}{topic, topics}})
+			return
+		}
+		render(w, pages, "help/topic", view{"Help: " + topic, topic})
 	})
 	m.Named("client").HandleFunc("GET /client", func(w http.ResponseWriter, r *http.Request) {
 		links, err := clientLinks(h, r)
@@ -30,7 +39,7 @@ func newHelp(opts ...partyhttp.Option) (*partyhttp.ServeMux, error) {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		render(w, pages, "help/client", view{"Links built in your browser", "net/http", links})
+		render(w, pages, "help/client", view{"Links built in your browser", links})
 	})
 	return m, nil
 }

@@ -11,13 +11,13 @@ import (
 
 // newLegacy is the Fiber app at "/legacy", mounted through
 // partyfiber.Handler. Fiber names routes itself (.Name).
-func newLegacy(s *Store, opts ...partyfiber.Option) (*fiber.App, error) {
+func newLegacy(s *Store, d *directory, opts ...partyfiber.Option) (*fiber.App, error) {
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	h, err := partyfiber.Join(app, opts...)
 	if err != nil {
 		return nil, err
 	}
-	pages := parse(h.FuncMap(), legacyPages)
+	pages := parse(d, "legacy", h.FuncMap(), legacyPages)
 	html := func(c *fiber.Ctx, name string, data any) error {
 		var buf bytes.Buffer
 		if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
@@ -27,7 +27,7 @@ func newLegacy(s *Store, opts ...partyfiber.Option) (*fiber.App, error) {
 		return c.Send(buf.Bytes())
 	}
 	app.Get("/", func(c *fiber.Ctx) error {
-		return html(c, "legacy/index", view{"Legacy", "fiber", s.Pages})
+		return html(c, "legacy/index", view{"Legacy", s.Pages})
 	}).Name("index")
 	app.Get("/pages/:slug", func(c *fiber.Ctx) error {
 		// Fiber hands raw (escaped) values by default: unescape them.
@@ -39,7 +39,7 @@ func newLegacy(s *Store, opts ...partyfiber.Option) (*fiber.App, error) {
 		if !ok {
 			return c.Status(http.StatusNotFound).SendString("no such page")
 		}
-		return html(c, "legacy/page", view{p.Title, "fiber", p})
+		return html(c, "legacy/page", view{p.Title, p})
 	}).Name("page")
 	return app, nil
 }

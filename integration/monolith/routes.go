@@ -2,9 +2,7 @@ package monolith
 
 import (
 	"fmt"
-	"html/template"
 	"io"
-	"net/http"
 	"strings"
 	"text/tabwriter"
 
@@ -14,10 +12,12 @@ import (
 // Row is one line of the endpoint table.
 type Row struct {
 	Name, Framework, Method, Pattern, Example string
+	Pairs                                     []string // what Example is built from
 }
 
 // Routes lists every endpoint of every app, like `flask routes` or
-// `rails routes`, with an example URL built from sample values.
+// `rails routes`, with an example URL built from the demo's content (a
+// product, a post that exists), or from sample values.
 func (s *Site) Routes() []Row {
 	var rows []Row
 	for _, e := range s.Builder.Endpoints() {
@@ -35,17 +35,39 @@ func (s *Site) Routes() []Row {
 		if m, ok := mountAt(e.MountPrefix); ok {
 			framework = m.Framework // with its major version
 		}
-		rows = append(rows, Row{e.Name, framework, method, e.MountPrefix + pattern, s.example(e)})
+		example, pairs := s.example(e)
+		rows = append(rows, Row{e.Name, framework, method, e.MountPrefix + pattern, example, pairs})
 	}
 	return rows
 }
 
-// samples are tried in turn for each parameter until the URL builds.
+// examples are the values of the demo's content that each endpoint's
+// example URL is built from: these pages exist.
+var examples = map[string][]string{
+	"shop:product":   {"id", "1"},
+	"shop:search":    {"q", "hat"},
+	"blog:post":      {"slug", "red-shoes-review"},
+	"blog:comment":   {"slug", "red-shoes-review"},
+	"events:event":   {"slug", "winter-market"},
+	"api:item":       {"id", "1"},
+	"admin:comments": {"post", "red-shoes-review"},
+	"help:topic":     {"topic", "search"},
+	"archive:post":   {"slug", "first-shoes-2009"},
+	"legacy:page":    {"slug", "catalogue-2009"},
+}
+
+// samples are tried in turn for each parameter of an endpoint without
+// examples until the URL builds.
 var samples = []string{"1", "example", "a"}
 
-func (s *Site) example(e urlfor.Endpoint) string {
+func (s *Site) example(e urlfor.Endpoint) (string, []string) {
 	if e.Route.Err != nil {
-		return "(" + e.Route.Err.Error() + ")"
+		return "(" + e.Route.Err.Error() + ")", nil
+	}
+	if pairs, ok := examples[e.Name]; ok {
+		if u, err := s.Builder.URL(e.Name, pairs...); err == nil {
+			return u, pairs
+		}
 	}
 	var params []string
 	if e.Route.Path != nil {
@@ -57,10 +79,10 @@ func (s *Site) example(e urlfor.Endpoint) string {
 			pairs = append(pairs, p, v)
 		}
 		if u, err := s.Builder.URL(e.Name, pairs...); err == nil {
-			return u
+			return u, pairs
 		}
 	}
-	return "-"
+	return "-", nil
 }
 
 // WriteRoutes writes the endpoint table as aligned text.
@@ -71,15 +93,4 @@ func (s *Site) WriteRoutes(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Framework, r.Method, r.Pattern, r.Example)
 	}
 	return tw.Flush()
-}
-
-var routesPage = template.Must(template.New("routes").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Party endpoints</title></head><body>
-<h1>Party endpoints</h1>
-<table><tr><th>Endpoint</th><th>Framework</th><th>Method</th><th>Pattern</th><th>Example</th></tr>
-{{range .}}<tr><td>{{.Name}}</td><td>{{.Framework}}</td><td>{{.Method}}</td><td><code>{{.Pattern}}</code></td><td>{{if eq .Method "GET" "*"}}<a href="{{.Example}}">{{.Example}}</a>{{else}}{{.Example}}{{end}}</td></tr>
-{{end}}</table></body></html>`))
-
-func (s *Site) serveRoutes(w http.ResponseWriter, r *http.Request) {
-	render(w, routesPage, "routes", s.Routes())
 }

@@ -11,17 +11,17 @@ import (
 
 // newShop is the Gin app at "/". Gin has no route names: partygin's
 // Router gives them.
-func newShop(s *Store, opts ...partygin.Option) (*gin.Engine, *partygin.Handle, error) {
+func newShop(s *Store, d *directory, opts ...partygin.Option) (*gin.Engine, *partygin.Handle, error) {
 	e := gin.New()
 	e.Use(gin.Recovery())
 	h, err := partygin.Join(e, append([]partygin.Option{partygin.Namespace("shop")}, opts...)...)
 	if err != nil {
 		return nil, nil, err
 	}
-	e.SetHTMLTemplate(parse(h.FuncMap(), shopPages))
+	e.SetHTMLTemplate(parse(d, "shop", h.FuncMap(), shopPages))
 	r := h.Router(e)
 	r.Named("home").GET("/", func(c *gin.Context) {
-		c.HTML(http.StatusOK, "shop/home", view{"Shop", "gin", s.Products})
+		c.HTML(http.StatusOK, "shop/home", view{"Shop", s})
 	})
 	r.Named("product").GET("/products/:id", func(c *gin.Context) {
 		id, _ := strconv.Atoi(c.Param("id"))
@@ -30,7 +30,7 @@ func newShop(s *Store, opts ...partygin.Option) (*gin.Engine, *partygin.Handle, 
 			c.String(http.StatusNotFound, "no such product")
 			return
 		}
-		c.HTML(http.StatusOK, "shop/product", view{p.Name, "gin", p})
+		c.HTML(http.StatusOK, "shop/product", view{p.Name, p})
 	})
 	r.Named("search").GET("/search", func(c *gin.Context) {
 		q := strings.ToLower(c.Query("q"))
@@ -40,7 +40,7 @@ func newShop(s *Store, opts ...partygin.Option) (*gin.Engine, *partygin.Handle, 
 				found = append(found, p)
 			}
 		}
-		c.HTML(http.StatusOK, "shop/search", view{"Search", "gin", found})
+		c.HTML(http.StatusOK, "shop/search", view{"Search", found})
 	})
 	return e, h, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
 	"net/http"
@@ -25,20 +26,27 @@ import (
 
 // Options configure the site.
 type Options struct {
-	// Logger sees the party's invitations and each app's join; nil is
+	// Logger sees the party's invitations (at debug level when they
+	// succeed; a failure is an error, and New returns it too); nil is
 	// silent.
 	Logger *slog.Logger
-	// Debug serves the endpoint table at DebugPath.
+	// Debug also logs each app's own line when it joins (namespace, mount
+	// prefix, routes), at debug level.
 	Debug bool
 }
 
-// DebugPath is where the endpoint table is served with Options.Debug.
-const DebugPath = "/__party__"
+// InspectorPath is where the site serves its inspector: the apps of the
+// party, their endpoints, and a form that builds any endpoint's URL. The
+// stylesheet, the route manifest and the JavaScript client are served
+// under it too.
+const InspectorPath = "/__party__"
 
 // Mount is where one app is mounted and what serves it.
 type Mount struct {
 	Prefix    string // "" for the app at "/"
+	Namespace string // "blog" in "blog:post"
 	Framework string // with its major version: "echo v5"
+	Home      string // the endpoint of its first page: "blog:index"
 	Legacy    bool   // of the legacy part of the site
 }
 
@@ -46,14 +54,14 @@ type Mount struct {
 // generation (the blog on echo v5, the events on fiber v3), then the legacy
 // part of the site (the archive on echo v4, the legacy pages on fiber v2).
 var Mounts = []Mount{
-	{"", "gin v1", false},
-	{"/blog", "echo v5", false},
-	{"/events", "fiber v3", false},
-	{"/api", "gorilla/mux v1", false},
-	{"/admin", "chi v5", false},
-	{"/help", "net/http", false},
-	{"/archive", "echo v4", true},
-	{"/legacy", "fiber v2", true},
+	{Prefix: "", Namespace: "shop", Framework: "gin v1", Home: "shop:home"},
+	{Prefix: "/blog", Namespace: "blog", Framework: "echo v5", Home: "blog:index"},
+	{Prefix: "/events", Namespace: "events", Framework: "fiber v3", Home: "events:index"},
+	{Prefix: "/api", Namespace: "api", Framework: "gorilla/mux v1", Home: "api:docs"},
+	{Prefix: "/admin", Namespace: "admin", Framework: "chi v5", Home: "admin:dashboard"},
+	{Prefix: "/help", Namespace: "help", Framework: "net/http", Home: "help:index"},
+	{Prefix: "/archive", Namespace: "archive", Framework: "echo v4", Home: "archive:index", Legacy: true},
+	{Prefix: "/legacy", Namespace: "legacy", Framework: "fiber v2", Home: "legacy:index", Legacy: true},
 }
 
 // mountAt returns the mount of prefix.
@@ -81,50 +89,55 @@ type Site struct {
 	Builder *urlfor.Builder
 	Store   *Store
 
-	handler http.Handler
-	events  *fiberv3.App
-	legacy  *fiber.App
+	dir       *directory
+	handler   http.Handler
+	events    *fiberv3.App
+	legacy    *fiber.App
+	inspector *template.Template
 }
 
 // New builds the eight apps, mounts them in an http.ServeMux and wraps it in a
 // party, which invites every app before New returns.
 func New(o Options) (*Site, error) {
-	s := &Site{Store: NewStore()}
-	// The party logs one line per invitation; each app's own line (its
-	// namespace, mount prefix and routes) is for -debug.
-	appLog := o.Logger
-	if !o.Debug {
-		appLog = nil
+	s := &Site{Store: NewStore(), dir: &directory{}}
+	// A successful invitation is a debug line: the command prints its own
+	// listing of the apps. Warnings and errors stay as they are.
+	partyLog := quiet(o.Logger)
+	// Each app's own line (its namespace, mount prefix and routes) is for
+	// -debug.
+	var appLog *slog.Logger
+	if o.Debug {
+		appLog = partyLog
 	}
-	shop, _, err := newShop(s.Store, partygin.WithLogger(appLog))
+	shop, _, err := newShop(s.Store, s.dir, partygin.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("shop: %w", err)
 	}
-	blog, err := newBlog(s.Store, partyechov5.WithLogger(appLog))
+	blog, err := newBlog(s.Store, s.dir, partyechov5.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("blog: %w", err)
 	}
-	s.events, err = newEvents(s.Store, partyfiberv3.WithLogger(appLog))
+	s.events, err = newEvents(s.Store, s.dir, partyfiberv3.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	api, err := newAPI(s.Store, partymux.WithLogger(appLog))
+	api, err := newAPI(s.Store, s.dir, partymux.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("api: %w", err)
 	}
-	admin, err := newAdmin(s.Store, partychi.WithLogger(appLog))
+	admin, err := newAdmin(s.Store, s.dir, partychi.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("admin: %w", err)
 	}
-	s.legacy, err = newLegacy(s.Store, partyfiber.WithLogger(appLog))
+	s.legacy, err = newLegacy(s.Store, s.dir, partyfiber.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("legacy: %w", err)
 	}
-	help, err := newHelp(partyhttp.WithLogger(appLog))
+	help, err := newHelp(s.dir, partyhttp.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("help: %w", err)
 	}
-	archive, err := newArchive(s.Store, partyecho.WithLogger(appLog))
+	archive, err := newArchive(s.Store, s.dir, partyecho.WithLogger(appLog))
 	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}
@@ -139,27 +152,34 @@ func New(o Options) (*Site, error) {
 	mux.Handle("/archive/", http.StripPrefix("/archive", archive))
 	mux.Handle("/legacy/", http.StripPrefix("/legacy", partyfiber.Handler(s.legacy)))
 
-	s.Party, err = core.New(mux, InvitePaths(), core.WithLogger(o.Logger))
+	s.Party, err = core.New(mux, InvitePaths(), core.WithLogger(partyLog))
 	if err != nil {
 		return nil, err
 	}
 	s.Builder = urlfor.New(s.Party)
+	// The templates of every app read the directory; no page is served
+	// before it is filled.
+	s.dir.fill(s.Builder)
+	s.inspector = parse(s.dir, "", urlfor.FuncMap(s.Builder), inspectorPages)
+	mux.HandleFunc("GET "+InspectorPath, s.serveInspector)
+	mux.Handle("GET "+StylesheetPath, stylesheet())
 	mux.Handle("GET "+ManifestPath, s.Builder.ManifestHandler(s.manifestOptions()))
 	mux.Handle("GET "+ClientPath, partylinejs.Handler())
-	if o.Debug {
-		mux.HandleFunc("GET "+DebugPath, s.serveRoutes)
-	}
-	s.handler = s.Party
+	s.handler = limitBodies(s.Party, MaxBody)
 	return s, nil
 }
 
 // ManifestPath is where the site serves its route manifest (every
 // endpoint: it is a demo), for the JavaScript client.
-const ManifestPath = DebugPath + "/manifest.json"
+const ManifestPath = InspectorPath + "/manifest.json"
 
 // ClientPath is where the site serves partyline's JavaScript client, which
 // the help app's client page imports.
-const ClientPath = DebugPath + "/partyline.js"
+const ClientPath = InspectorPath + "/partyline.js"
+
+// StylesheetPath is where the site serves the one stylesheet every page
+// links (embedded: the demo works offline).
+const StylesheetPath = InspectorPath + "/site.css"
 
 // Manifest is the route manifest of every endpoint of the site.
 func (s *Site) Manifest() (*urlfor.Manifest, error) {
@@ -196,6 +216,6 @@ func (s *Site) Summary(w io.Writer) {
 		if m.Legacy {
 			legacy = "  (legacy)"
 		}
-		fmt.Fprintf(w, "  %-8s %-9s %-15s %d endpoints%s\n", p.Namespace(), prefix, m.Framework, n, legacy)
+		fmt.Fprintf(w, "  %-8s %-9s %-15s %s%s\n", p.Namespace(), prefix, m.Framework, plural(n, "endpoint"), legacy)
 	}
 }

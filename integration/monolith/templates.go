@@ -5,32 +5,37 @@ import (
 	"html/template"
 )
 
-// layout is shared by every HTML page. Its links name endpoints of all eight
-// apps, the current generation first, then the legacy part: each app renders it with its own urlFor, so the same template works
-// wherever it is mounted.
+// layout is shared by every HTML page: a header naming every app with its
+// framework and version (each app renders it with its own urlFor, so the
+// same template works wherever it is mounted), the one stylesheet, and a
+// footer naming the app that served the page. Pages write their links with
+// {{link}} (see funcs): a link to another app carries a badge with the
+// endpoint it was built from and the framework it goes to.
 const layout = `
 {{define "header"}}<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
-<style>body{font-family:sans-serif;max-width:46em;margin:2em auto}nav a{margin-right:1em}</style></head>
-<body><nav>
-<a id="nav-shop" href="{{urlFor "shop:home"}}">Shop</a>
-<a id="nav-blog" href="{{urlFor "blog:index"}}">Blog</a>
-<a id="nav-events" href="{{urlFor "events:index"}}">Events</a>
-<a id="nav-api" href="{{urlFor "api:docs"}}">API</a>
-<a id="nav-admin" href="{{urlFor "admin:dashboard"}}">Admin</a>
-<a id="nav-help" href="{{urlFor "help:index"}}">Help</a>
-| <a id="nav-archive" href="{{urlFor "archive:index"}}">Archive</a>
-<a id="nav-legacy" href="{{urlFor "legacy:index"}}">Legacy</a>
-</nav><main><h1>{{.Title}}</h1>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<link rel="stylesheet" href="{{stylesheet}}"></head>
+<body class="app-{{with self}}{{or .Namespace "party"}}{{end}}">
+<header class="party">
+<div class="bar"><a class="brand" id="nav-party" href="{{inspector}}">partyline</a>
+<span class="tagline">{{spell (len apps)}} apps, {{spell frameworks}} frameworks, one party. A link's badge names the endpoint it was built from and the framework it goes to.</span></div>
+<nav>{{nav}}</nav>
+</header>
+<main><h1>{{.Title}}</h1>
 {{end}}
-{{define "footer"}}</main><footer><small>served by {{.Framework}}</small></footer></body></html>
+{{define "footer"}}</main>
+<footer>{{with self}}{{if .Namespace}}Served by the <b>{{.Namespace}}</b> app, {{.Framework}}, mounted at <code>{{.Mount}}</code>{{else}}Served by the party itself{{end}}{{end}}.
+ <a href="{{inspector}}">Inspect the party</a>: its apps, endpoints, and a URL builder.</footer>
+</body></html>
 {{end}}
 `
 
-// parse returns the template set of one app: the layout and its pages,
-// with the app's urlFor.
-func parse(funcs template.FuncMap, pages string) *template.Template {
-	t := template.New("").Funcs(funcs).Funcs(template.FuncMap{"price": price})
+// parse returns the template set of the app of namespace ns ("" for the
+// site's own pages): the layout and its pages, with the app's urlFor and
+// the functions of funcs.
+func parse(d *directory, ns string, app template.FuncMap, pages string) *template.Template {
+	t := template.New("").Funcs(funcs(d, ns, app))
 	return template.Must(template.Must(t.Parse(layout)).Parse(pages))
 }
 
@@ -38,131 +43,151 @@ func price(cents int) string { return fmt.Sprintf("$%d.%02d", cents/100, cents%1
 
 // Page data.
 type view struct {
-	Title     string
-	Framework string
-	Data      any
+	Title string
+	Data  any
 }
 
 const shopPages = `
 {{define "shop/home"}}{{template "header" .}}
-<p>Everything here is linked by name, across eight apps and two generations of echo and fiber.</p>
-<ul>{{range .Data}}
-<li><a class="product" href="{{urlFor "product" "id" .ID}}">{{.Name}}</a> {{price .Price}}
- — <a href="{{urlFor "blog:post" "slug" .Review}}">read the review</a>
- — <a href="{{urlFor "api:item" "id" .ID}}">as JSON</a></li>{{end}}
+<p class="lead">A Gin shop. Its reviews are on the echo v5 blog, its items in the gorilla/mux API, its history in the legacy apps:
+every link is asked of the party by endpoint name, and none of these apps knows another's routes or where it is mounted.</p>
+{{with .Data}}<ul class="cards">{{range .Products}}
+<li>{{link .Name "product" "id" .ID "@class" "product"}} <span class="price">{{price .Price}}</span>
+ <span class="more">{{link "Read the review" "blog:post" "slug" .Review}} {{link "As JSON" "api:item" "id" .ID}} {{link "First sold" "legacy:page" "slug" .Origin}}</span></li>{{end}}
 </ul>
-<form action="{{urlFor "search"}}" method="get"><input name="q" placeholder="search"><button>Search</button></form>
+<form class="inline" action="{{urlFor "search"}}" method="get"><input name="q" placeholder="hat" aria-label="search the shop"> <button>Search</button></form>
+<h2>Around the site</h2>
+<ul class="links">{{range .Events}}
+<li>{{.Date}}: {{link .Title "events:event" "slug" .Slug}}</li>{{end}}{{range .Posts}}
+<li>On the blog: {{link .Title "blog:post" "slug" .Slug}}</li>{{end}}
+<li>From the archive: {{link "our first shoes" "archive:post" "slug" "first-shoes-2009"}}; {{link "how search works" "help:topic" "topic" "search"}}</li>
+</ul>{{end}}
 {{template "footer" .}}{{end}}
 
 {{define "shop/product"}}{{template "header" .}}{{with .Data}}
-<p>{{price .Price}}</p>
-<p><a id="review" href="{{urlFor "blog:post" "slug" .Review}}">Read the review on the blog</a></p>
-<p><a href="{{urlFor "api:item" "id" .ID}}">This product in the API</a></p>
-<p><a href="{{urlFor "legacy:page" "slug" .Origin}}">Where it first appeared</a></p>
+<p class="price">{{price .Price}}</p>
+<ul class="links">
+<li>{{link "Read the review on the blog" "blog:post" "slug" .Review "@id" "review"}}</li>
+<li>{{link "This product in the API" "api:item" "id" .ID}}</li>
+<li>{{link "Where it first appeared" "legacy:page" "slug" .Origin}}</li>
+<li>{{link "Back to the shop" "home"}}</li>
+</ul>
 {{end}}{{template "footer" .}}{{end}}
 
 {{define "shop/search"}}{{template "header" .}}
-<ul>{{range .Data}}<li><a href="{{urlFor "product" "id" .ID}}">{{.Name}}</a></li>{{else}}<li>Nothing found.</li>{{end}}</ul>
-<p><a href="{{urlFor "help:topic" "topic" "search"}}">How search works</a></p>
+<p>{{plural (len .Data) "product"}} found.</p>
+<ul>{{range .Data}}<li>{{link .Name "product" "id" .ID}}</li>{{end}}</ul>
+<p>{{link "How search works" "help:topic" "topic" "search"}}</p>
 {{template "footer" .}}{{end}}
 `
 
 const blogPages = `
 {{define "blog/index"}}{{template "header" .}}
-<ul>{{range .Data}}<li><a class="post" href="{{urlFor "post" "slug" .Slug}}">{{.Title}}</a>
- (about <a href="{{urlFor "shop:product" "id" .Product}}">product {{.Product}}</a>)</li>{{end}}</ul>
+<ul class="cards">{{range .Data}}<li>{{link .Title "post" "slug" .Slug "@class" "post"}}
+ <span class="more">about {{link (printf "product %d" .Product) "shop:product" "id" .Product}}</span></li>{{end}}</ul>
 {{template "footer" .}}{{end}}
 
 {{define "blog/post"}}{{template "header" .}}{{with .Data}}
 <p>{{.Post.Body}}</p>
-<p><a id="product" href="{{urlFor "shop:product" "id" .Post.Product}}">Buy it in the shop</a>
- or <a href="{{urlFor "api:item" "id" .Post.Product}}">get it from the API</a>.</p>
-<p>Shown at <a id="event" href="{{urlFor "events:event" "slug" .Post.Event}}">an event</a>;
- first written about <a id="archive" href="{{urlFor "archive:post" "slug" .Post.OldPost}}">in the archive</a>.</p>
-<h2>Comments</h2>
-<ul>{{range .Comments}}<li><b>{{.Author}}</b>: {{.Text}}</li>{{else}}<li>No comments yet.</li>{{end}}</ul>
-<form id="comment" action="{{urlFor "comment" "slug" .Post.Slug}}" method="post">
-<input name="author" placeholder="name" required> <input name="text" placeholder="comment" required>
+<ul class="links">
+<li>{{link "Buy it in the shop" "shop:product" "id" .Post.Product "@id" "product"}} or {{link "get it from the API" "api:item" "id" .Post.Product}}</li>
+<li>Shown at {{link "an event" "events:event" "slug" .Post.Event "@id" "event"}}</li>
+<li>First written about {{link "in the archive" "archive:post" "slug" .Post.OldPost "@id" "archive"}}</li>
+</ul>
+<h2>{{plural .Total "comment"}}</h2>
+{{if gt .Total .Shown}}<p class="note">The last {{.Shown}} shown{{if gt .Total .Kept}}; the blog keeps the last {{.Kept}}{{end}}.</p>{{end}}
+{{if .Shown}}{{.Comments}}{{else}}<p>No comments yet.</p>{{end}}
+<form id="comment" class="inline" action="{{urlFor "comment" "slug" .Post.Slug}}" method="post">
+<input name="author" placeholder="name" aria-label="name" required maxlength="{{.MaxAuthor}}"> <input name="text" placeholder="comment" aria-label="comment" required maxlength="{{.MaxText}}">
 <button type="submit">Comment</button></form>
-<p><a href="{{urlFor "admin:comments" "post" .Post.Slug}}">Moderate comments</a></p>
+<p>{{link "Moderate comments" "admin:comments" "post" .Post.Slug}}</p>
 {{end}}{{template "footer" .}}{{end}}
 `
 
 const apiPages = `
 {{define "api/docs"}}{{template "header" .}}
-<p>A JSON API. Every item carries links ("href") to the pages of the other apps.</p>
-<ul><li><a id="items" href="{{urlFor "items"}}">All items</a></li>
-{{range .Data}}<li><a href="{{urlFor "item" "id" .ID}}">Item {{.ID}}</a>, sold at <a href="{{urlFor "shop:product" "id" .ID}}">the shop</a></li>{{end}}</ul>
+<p class="lead">A JSON API. Every item carries links ("href") to the pages of the other apps, built by name as the pages build theirs.</p>
+<ul><li>{{link "All items" "items" "@id" "items"}}</li>
+{{range .Data}}<li>{{link (printf "Item %d" .ID) "item" "id" .ID}}, sold at {{link "the shop" "shop:product" "id" .ID}}</li>{{end}}</ul>
 {{template "footer" .}}{{end}}
 `
 
 const adminPages = `
 {{define "admin/dashboard"}}{{template "header" .}}{{with .Data}}
-<p>{{len .Products}} products, {{len .Posts}} posts, {{.Comments}} comments.</p>
-<ul>{{range .Products}}<li><a href="{{urlFor "shop:product" "id" .ID}}">{{.Name}}</a> (<a href="{{urlFor "api:item" "id" .ID}}">API</a>)</li>{{end}}</ul>
-<ul>{{range .Posts}}<li><a href="{{urlFor "blog:post" "slug" .Slug}}">{{.Title}}</a></li>{{end}}</ul>
-<p><a id="comments" href="{{urlFor "comments"}}">All comments</a></p>
+<p>{{plural (len .Products) "product"}}, {{plural (len .Posts) "post"}}, {{plural .Comments "comment"}}.</p>
+<ul>{{range .Products}}<li>{{link .Name "shop:product" "id" .ID}} ({{link "API" "api:item" "id" .ID}})</li>{{end}}</ul>
+<ul>{{range .Posts}}<li>{{link .Title "blog:post" "slug" .Slug}}</li>{{end}}</ul>
+<p>{{link "All comments" "comments" "@id" "comments"}}</p>
 {{end}}{{template "footer" .}}{{end}}
 
-{{define "admin/comments"}}{{template "header" .}}
-<ul>{{range .Data}}<li class="comment"><b>{{.Author}}</b> on <a href="{{urlFor "blog:post" "slug" .Post}}">{{.Post}}</a>: {{.Text}}</li>{{else}}<li>No comments.</li>{{end}}</ul>
-<p><a href="{{urlFor "dashboard"}}">Back to the dashboard</a></p>
+{{define "admin/comments"}}{{template "header" .}}{{with .Data}}
+<p>{{plural .Total "comment"}}{{with .Post}} on {{.}}{{end}}{{if gt .Total .Shown}}; the last {{.Shown}} shown{{end}}.</p>
+{{range .Threads}}<h2>On {{link .Post "blog:post" "slug" .Post}}</h2>
+{{.List}}
+{{else}}<p>No comments.</p>{{end}}
+{{end}}<p>{{link "Back to the dashboard" "dashboard"}}</p>
 {{template "footer" .}}{{end}}
 `
 
 const legacyPages = `
 {{define "legacy/index"}}{{template "header" .}}
-<ul>{{range .Data}}<li><a class="page" href="{{urlFor "page" "slug" .Slug}}">{{.Title}}</a></li>{{end}}</ul>
+<p class="lead">The site as it was, on fiber v2.</p>
+<ul>{{range .Data}}<li>{{link .Title "page" "slug" .Slug "@class" "page"}}</li>{{end}}</ul>
 {{template "footer" .}}{{end}}
 
 {{define "legacy/page"}}{{template "header" .}}{{with .Data}}
 <p>{{.Body}}</p>
-<p><a href="{{urlFor "shop:product" "id" .Product}}">The product today</a>,
- <a href="{{urlFor "blog:post" "slug" .Post}}">and what the blog says</a>.</p>
-<p>Back on stage: <a id="event" href="{{urlFor "events:event" "slug" .Event}}">the event</a>.</p>
+<ul class="links">
+<li>{{link "The product today" "shop:product" "id" .Product}}, {{link "and what the blog says" "blog:post" "slug" .Post}}</li>
+<li>Back on stage: {{link "the event" "events:event" "slug" .Event "@id" "event"}}</li>
+</ul>
 {{end}}{{template "footer" .}}{{end}}
 `
 
 const archivePages = `
 {{define "archive/index"}}{{template "header" .}}
-<p>The blog as it was, on echo v4.</p>
-<ul>{{range .Data}}<li><a class="oldpost" href="{{urlFor "post" "slug" .Slug}}">{{.Title}}</a></li>{{end}}</ul>
+<p class="lead">The blog as it was, on echo v4.</p>
+<ul>{{range .Data}}<li>{{link .Title "post" "slug" .Slug "@class" "oldpost"}}</li>{{end}}</ul>
 {{template "footer" .}}{{end}}
 
 {{define "archive/post"}}{{template "header" .}}{{with .Data}}
 <p>{{.Body}}</p>
-<p>From the same years: <a id="page" href="{{urlFor "legacy:page" "slug" .Page}}">a legacy page</a>.
- Followed up on <a id="followup" href="{{urlFor "blog:post" "slug" .Post}}">the new blog</a>.</p>
+<ul class="links">
+<li>From the same years: {{link "a legacy page" "legacy:page" "slug" .Page "@id" "page"}}</li>
+<li>Followed up on {{link "the new blog" "blog:post" "slug" .Post "@id" "followup"}}</li>
+</ul>
 {{end}}{{template "footer" .}}{{end}}
 `
 
 const eventsPages = `
 {{define "events/index"}}{{template "header" .}}
-<ul>{{range .Data}}<li><a class="event" href="{{urlFor "event" "slug" .Slug}}">{{.Title}}</a>, {{.Date}}
- (<a href="{{urlFor "shop:product" "id" .Product}}">product {{.Product}}</a>)</li>{{end}}</ul>
+<ul class="cards">{{range .Data}}<li>{{link .Title "event" "slug" .Slug "@class" "event"}}, {{.Date}}
+ <span class="more">{{link (printf "product %d" .Product) "shop:product" "id" .Product}}</span></li>{{end}}</ul>
 {{template "footer" .}}{{end}}
 
 {{define "events/event"}}{{template "header" .}}{{with .Data}}
 <p>{{.Date}}. {{.Body}}</p>
-<p><a id="product" href="{{urlFor "shop:product" "id" .Product}}">The product in the shop</a>,
- <a id="post" href="{{urlFor "blog:post" "slug" .Post}}">what the blog says</a>,
- <a id="page" href="{{urlFor "legacy:page" "slug" .Page}}">where it all began</a>.</p>
-<p><a href="{{urlFor "index"}}">All events</a></p>
+<ul class="links">
+<li>{{link "The product in the shop" "shop:product" "id" .Product "@id" "product"}}</li>
+<li>{{link "What the blog says" "blog:post" "slug" .Post "@id" "post"}}</li>
+<li>{{link "Where it all began" "legacy:page" "slug" .Page "@id" "page"}}</li>
+<li>{{link "All events" "index"}}</li>
+</ul>
 {{end}}{{template "footer" .}}{{end}}
 `
 
 const helpPages = `
 {{define "help/index"}}{{template "header" .}}
-<p>Each part of this site is another framework; none knows the others' routes.</p>
-<ul>{{range .Data}}<li><a href="{{urlFor "topic" "topic" .}}">{{.}}</a></li>{{end}}</ul>
-<p><a id="client" href="{{urlFor "client"}}">Links built in your browser</a>, from the route manifest.</p>
+<p class="lead">Each part of this site is another framework; none knows the others' routes.</p>
+<ul>{{range .Data}}<li>{{link . "topic" "topic" .}}</li>{{end}}</ul>
+<p>{{link "Links built in your browser" "client" "@id" "client"}}, from the route manifest.</p>
 {{template "footer" .}}{{end}}
 
 {{define "help/client"}}{{template "header" .}}
 <p>These links are built in your browser by partyline's JavaScript client,
 from the route manifest the site serves: the same URLs Go builds.</p>
 <ul id="client-links">{{range .Data}}
-<li><a class="client-link" data-endpoint="{{.Endpoint}}" data-params="{{.Params}}" data-go="{{.Go}}">{{.Label}}</a></li>{{end}}
+<li><a class="client-link" data-endpoint="{{.Endpoint}}" data-params="{{.Params}}" data-go="{{.Go}}">{{.Label}}{{badge .Endpoint}}</a></li>{{end}}
 </ul>
 <script type="module">
 import { urlFor } from "/__party__/partyline.js";
@@ -179,7 +204,13 @@ document.body.dataset.links = "ready";
 {{template "footer" .}}{{end}}
 
 {{define "help/topic"}}{{template "header" .}}
-<p>Help about {{.Data}}. Try the <a href="{{urlFor "shop:search" "q" "hat"}}">shop search</a>
- or the <a href="{{urlFor "blog:index"}}">blog</a>.</p>
+<p>Help about {{.Data}}. Try the {{link "shop search" "shop:search" "q" "hat"}}
+ or the {{link "blog" "blog:index"}}.</p>
+<p>{{link "All help topics" "index"}}</p>
+{{template "footer" .}}{{end}}
+
+{{define "help/missing"}}{{template "header" .}}
+{{with .Data}}<p>There is no help about {{.Topic}}. The topics are:</p>
+<ul>{{range .Topics}}<li>{{link . "topic" "topic" .}}</li>{{end}}</ul>{{end}}
 {{template "footer" .}}{{end}}
 `

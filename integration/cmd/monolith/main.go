@@ -12,8 +12,11 @@
 // client's input, also served at /__party__/manifest.json); url prints the
 // URL Go builds for an endpoint, or the error on stderr with exit status 1.
 //
-// With -debug, the endpoint table is also served at /__party__ and the log
-// shows every invitation at debug level.
+// The site serves its inspector at /__party__: every app and endpoint, and a
+// form that builds any endpoint's URL or shows the typed error. The listing
+// it prints names each app; with -debug the log also shows every invitation
+// and each app's join, at debug level. A failed invitation is an error, and
+// the command exits with it.
 package main
 
 import (
@@ -45,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("monolith", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	debug := fs.Bool("debug", false, "serve the endpoint table at "+monolith.DebugPath+" and log at debug level")
+	debug := fs.Bool("debug", false, "log at debug level: every invitation, each app's join")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: monolith [-addr host:port] [-debug]   serve the site")
 		fmt.Fprintln(stderr, "       monolith routes                      print every endpoint")
@@ -86,12 +89,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "partyline monolith: %s apps, one party\n", count(len(monolith.Mounts)))
-	site.Summary(stdout)
-	fmt.Fprintf(stdout, "listening on http://%s/\n", ln.Addr())
-	if *debug {
-		fmt.Fprintf(stdout, "endpoint table at http://%s%s\n", ln.Addr(), monolith.DebugPath)
-	}
+	listing(stdout, site, ln.Addr().String())
 
 	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -115,13 +113,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// count spells n out for the first line of the listing.
-func count(n int) string {
-	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	if n < len(words) {
-		return words[n]
-	}
-	return fmt.Sprint(n)
+// listing writes what the command prints when it serves: one line per app
+// that joined the party, then the address. The README shows it as it is.
+func listing(w io.Writer, site *monolith.Site, addr string) {
+	fmt.Fprintf(w, "partyline monolith: %s apps, one party\n", monolith.Spell(len(monolith.Mounts)))
+	site.Summary(w)
+	fmt.Fprintf(w, "listening on http://%s/\n", addr)
 }
 
 // offline runs the commands that build the site without serving it.
