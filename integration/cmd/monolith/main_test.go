@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 
@@ -70,6 +71,13 @@ func TestListing(t *testing.T) {
 		_ = site.Close()
 		if out.String() != wantListing {
 			t.Errorf("debug %v: the listing is\n%s\nwant\n%s", debug, out.String(), wantListing)
+		}
+		readme, err := os.ReadFile("../../../README.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(readme), "```\n"+wantListing+"```\n") {
+			t.Errorf("README.md's Set-up does not show the listing exactly as it prints:\n%s", wantListing)
 		}
 		joined := strings.Count(log.String(), `msg="partyline: app joined"`)
 		switch {
