@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -20,6 +21,24 @@ type ContextHandle[C any] struct {
 	request  func(C) *http.Request
 	redirect func(c C, code int, url string) error
 	check    func(code int) error
+	params   func(c C, key string) (string, bool)
+}
+
+// WithParams returns h reading the current request's route parameters with
+// params (the adapter's exact Param helper; false for a parameter the route
+// lacks or a nil context), for the [Sticky] option. Without it nothing is
+// sticky.
+func (h ContextHandle[C]) WithParams(params func(c C, key string) (string, bool)) ContextHandle[C] {
+	h.params = params
+	return h
+}
+
+// sticky is pairs with the sticky parameters of c's route added.
+func (h ContextHandle[C]) sticky(c C, pairs []string) []string {
+	if len(h.kit.cfg.Sticky) == 0 || h.params == nil {
+		return pairs
+	}
+	return h.kit.WithSticky(pairs, func(k string) (string, bool) { return h.params(c, k) })
 }
 
 // ContextOption adjusts a [ContextHandle] to its framework.
@@ -65,7 +84,7 @@ func NewContextHandle[C any](m *Member, request func(C) *http.Request, redirect 
 // [*urlfor.ParamError] (with TakenBy naming the route that would take the
 // value instead), [urlfor.ErrBadCall].
 func (h ContextHandle[C]) URL(c C, name string, pairs ...string) (string, error) {
-	return h.kit.URL(name, pairs...)
+	return h.kit.URL(name, h.sticky(c, pairs)...)
 }
 
 // AbsoluteURL is URL with the scheme and host the client used to reach c's
@@ -75,7 +94,22 @@ func (h ContextHandle[C]) URL(c C, name string, pairs ...string) (string, error)
 // host of its own keeps it. A nil c, or a malformed host, is an error
 // wrapping [urlfor.ErrBadCall].
 func (h ContextHandle[C]) AbsoluteURL(c C, name string, pairs ...string) (string, error) {
-	return h.kit.AbsoluteURL(h.request(c), name, pairs...)
+	return h.kit.AbsoluteURL(h.request(c), name, h.sticky(c, pairs)...)
+}
+
+// SignedURL is URL signed with the SignWith option's signer, expiring at
+// expires: the path (or a route's own absolute URL) with "expires" and
+// "signature" added ([urlfor.Signer.Sign]). Without a signer the error
+// wraps [urlfor.ErrBadCall].
+func (h ContextHandle[C]) SignedURL(c C, expires time.Time, name string, pairs ...string) (string, error) {
+	return h.kit.SignedURL(h.request(c), expires, name, h.sticky(c, pairs)...)
+}
+
+// Link is an RFC 8288 link-value to URL of name with relation rel, for a
+// Link header: `</api/items?page=2>; rel="next"` ([urlfor.LinkValue];
+// join several with [urlfor.JoinLinks]).
+func (h ContextHandle[C]) Link(c C, rel, name string, pairs ...string) (string, error) {
+	return h.kit.Link(h.request(c), rel, name, h.sticky(c, pairs)...)
 }
 
 // Redirect answers c with a redirect to URL of name through the
@@ -97,7 +131,7 @@ func (h ContextHandle[C]) Redirect(c C, code int, name string, pairs ...string) 
 	if h.request(c) == nil {
 		return fmt.Errorf("%w: %s: Redirect(%q) needs the context of a request", urlfor.ErrBadCall, h.kit.adapter, name)
 	}
-	u, err := h.kit.URL(name, pairs...)
+	u, err := h.kit.URL(name, h.sticky(c, pairs)...)
 	if err != nil {
 		return err
 	}

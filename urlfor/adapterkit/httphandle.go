@@ -3,6 +3,7 @@ package adapterkit
 import (
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -13,7 +14,25 @@ import (
 // with [NewHTTPHandle]; the zero value is not usable. It is safe for
 // concurrent use.
 type HTTPHandle struct {
-	kit *Member
+	kit    *Member
+	params func(r *http.Request, key string) (string, bool)
+}
+
+// WithParams returns h reading the current request's route parameters with
+// params (chi.URLParam, mux.Vars, r.PathValue through the adapter; false
+// for a parameter the route lacks or a nil request), for the [Sticky]
+// option. Without it nothing is sticky.
+func (h HTTPHandle) WithParams(params func(r *http.Request, key string) (string, bool)) HTTPHandle {
+	h.params = params
+	return h
+}
+
+// sticky is pairs with the sticky parameters of r's route added.
+func (h HTTPHandle) sticky(r *http.Request, pairs []string) []string {
+	if len(h.kit.cfg.Sticky) == 0 || h.params == nil || r == nil {
+		return pairs
+	}
+	return h.kit.WithSticky(pairs, func(k string) (string, bool) { return h.params(r, k) })
 }
 
 // NewHTTPHandle returns the handle methods of m, to embed.
@@ -30,7 +49,7 @@ func NewHTTPHandle(m *Member) HTTPHandle { return HTTPHandle{kit: m} }
 // [*urlfor.ParamError] (with TakenBy naming the route that would take the
 // value instead), [urlfor.ErrBadCall].
 func (h HTTPHandle) URL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.RequestURL(r, name, pairs...)
+	return h.kit.RequestURL(r, name, h.sticky(r, pairs)...)
 }
 
 // AbsoluteURL is URL with the scheme and host the client used to reach r
@@ -39,14 +58,28 @@ func (h HTTPHandle) URL(r *http.Request, name string, pairs ...string) (string, 
 // A route with a host of its own keeps it. A nil r, or a malformed host,
 // is an error wrapping [urlfor.ErrBadCall].
 func (h HTTPHandle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.AbsoluteURL(r, name, pairs...)
+	return h.kit.AbsoluteURL(r, name, h.sticky(r, pairs)...)
+}
+
+// SignedURL is URL signed with the SignWith option's signer, expiring at
+// expires ([urlfor.Signer.Sign]). Without a signer the error wraps
+// [urlfor.ErrBadCall].
+func (h HTTPHandle) SignedURL(r *http.Request, expires time.Time, name string, pairs ...string) (string, error) {
+	return h.kit.SignedURL(r, expires, name, h.sticky(r, pairs)...)
+}
+
+// Link is an RFC 8288 link-value to URL of name with relation rel, for a
+// Link header: `</api/items?page=2>; rel="next"` ([urlfor.LinkValue];
+// join several with [urlfor.JoinLinks]).
+func (h HTTPHandle) Link(r *http.Request, rel, name string, pairs ...string) (string, error) {
+	return h.kit.Link(r, rel, name, h.sticky(r, pairs)...)
 }
 
 // Redirect answers r with http.Redirect to URL of name, with status code,
 // which must be 3xx ([*urlfor.RedirectCodeError] otherwise). On any error
 // nothing is written: the handler chooses what to answer.
 func (h HTTPHandle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	return h.kit.Redirect(w, r, code, name, pairs...)
+	return h.kit.Redirect(w, r, code, name, h.sticky(r, pairs)...)
 }
 
 // FuncMap returns urlFor for html/template (and, converted, text/template)

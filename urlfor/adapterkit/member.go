@@ -1,11 +1,13 @@
 package adapterkit
 
 import (
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -139,6 +141,63 @@ func (m *Member) Redirect(w http.ResponseWriter, r *http.Request, code int, name
 	}
 	http.Redirect(w, r, u, code)
 	return nil
+}
+
+// WithSticky returns pairs with the values of the member's sticky
+// parameters ([Sticky]) that pairs does not give, read with param from the
+// current request's route (param reports false for a parameter the route
+// does not have, or for no request). pairs itself is returned when there is
+// nothing to add, so a member without sticky parameters pays nothing.
+func (m *Member) WithSticky(pairs []string, param func(key string) (string, bool)) []string {
+	if len(m.cfg.Sticky) == 0 || param == nil {
+		return pairs
+	}
+	out := pairs
+	for _, k := range m.cfg.Sticky {
+		given := false
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if pairs[i] == k {
+				given = true
+				break
+			}
+		}
+		if given {
+			continue
+		}
+		if v, ok := param(k); ok {
+			if len(out) == len(pairs) {
+				out = append(make([]string, 0, len(pairs)+2*len(m.cfg.Sticky)), pairs...)
+			}
+			out = append(out, k, v)
+		}
+	}
+	return out
+}
+
+// SignedURL is [Member.RequestURL] signed with the [SignWith] signer,
+// expiring at expires (see [urlfor.Signer.Sign]). Without a signer the
+// error wraps [urlfor.ErrBadCall].
+func (m *Member) SignedURL(r *http.Request, expires time.Time, name string, pairs ...string) (string, error) {
+	if m.cfg.Signer == nil {
+		return "", fmt.Errorf("%w: %s: SignedURL(%q) needs a signer (the SignWith option)", urlfor.ErrBadCall, m.adapter, name)
+	}
+	u, err := m.RequestURL(r, name, pairs...)
+	if err != nil {
+		return "", err
+	}
+	return m.cfg.Signer.Sign(u, expires)
+}
+
+// Link is one RFC 8288 link-value for the endpoint name built as by
+// [Member.RequestURL], with relation rel: `</api/items?page=2>; rel="next"`
+// ([urlfor.LinkValue]). Join several with [urlfor.JoinLinks] into one Link
+// header.
+func (m *Member) Link(r *http.Request, rel, name string, pairs ...string) (string, error) {
+	u, err := m.RequestURL(r, name, pairs...)
+	if err != nil {
+		return "", err
+	}
+	return urlfor.LinkValue(u, rel)
 }
 
 // FuncMap is [urlfor.Member.FuncMap]: urlFor with the app's names first;

@@ -35,6 +35,11 @@ type Config struct {
 	// CanonicalOrigin, "https://www.example.com", is the origin of every
 	// absolute URL when set.
 	CanonicalOrigin string
+	// Sticky names the parameters a build inside a request takes from the
+	// request's route when not given (see [Sticky]).
+	Sticky []string
+	// Signer signs the handle's SignedURL (see [SignWith]).
+	Signer *urlfor.Signer
 }
 
 // HostPolicy is the policy AllowedHosts, CanonicalOrigin and TrustProxy
@@ -114,6 +119,22 @@ func TrustProxy() Option { return func(c *Config) { c.TrustProxy = true } }
 func AllowedHosts(hosts ...string) Option {
 	return func(c *Config) { c.AllowedHosts = append(c.AllowedHosts, hosts...) }
 }
+
+// Sticky names parameters that carry over, as Laravel's URL::defaults and
+// Symfony's _locale do: when a handler builds a URL with its request and
+// does not give one of keys, the value of the same-named parameter of the
+// current request's route is used (a site under "/{lang}/..." keeps its
+// language across apps). Given values win; a sticky value is checked like
+// any other; without a request (a nil context, templates' urlFor) nothing
+// is filled. Successive calls add.
+func Sticky(keys ...string) Option {
+	return func(c *Config) { c.Sticky = append(c.Sticky, keys...) }
+}
+
+// SignWith makes the handle's SignedURL sign with s ([urlfor.Signer]:
+// HMAC-SHA256, expiring); without it SignedURL fails with an error
+// wrapping [urlfor.ErrBadCall].
+func SignWith(s *urlfor.Signer) Option { return func(c *Config) { c.Signer = s } }
 
 // CanonicalOrigin makes every absolute URL of the handle use origin
 // ("https://www.example.com"), whatever the request says: the safest
