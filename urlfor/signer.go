@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"hash"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -45,7 +47,8 @@ const minKeyLen = 32
 // verifies, so keys rotate by putting the new one first. It is safe for
 // concurrent use.
 type Signer struct {
-	keys [][]byte
+	keys  [][]byte
+	pools []sync.Pool // per key: keyed HMACs, reset and reused (hmac.New costs a fifth of a signature)
 }
 
 // NewSigner returns a signer with keys, the first for signing. There must
@@ -55,12 +58,14 @@ func NewSigner(keys ...[]byte) (*Signer, error) {
 	if len(keys) == 0 {
 		return nil, badCall("NewSigner: no key")
 	}
-	s := &Signer{}
+	s := &Signer{pools: make([]sync.Pool, len(keys))}
 	for i, k := range keys {
 		if len(k) < minKeyLen {
 			return nil, badCall("NewSigner: key %d has %d bytes, want at least %d", i, len(k), minKeyLen)
 		}
-		s.keys = append(s.keys, slices.Clone(k))
+		key := slices.Clone(k)
+		s.keys = append(s.keys, key)
+		s.pools[i].New = func() any { return hmac.New(sha256.New, key) }
 	}
 	return s, nil
 }
@@ -91,7 +96,7 @@ func (s *Signer) Sign(u string, expires time.Time) (string, error) {
 	}
 	exp := strconv.FormatInt(expires.Unix(), 10)
 	pairs = append(pairs, [2]string{expiresKey, exp})
-	mac := s.mac(s.keys[0], origin(parsed), parsed.EscapedPath(), pairs)
+	mac := s.mac(0, origin(parsed), parsed.EscapedPath(), pairs)
 	q := parsed.RawQuery
 	if q != "" {
 		q += "&"
@@ -144,8 +149,8 @@ func (s *Signer) verify(r *http.Request, now time.Time) error {
 	}
 	path := r.URL.EscapedPath()
 	ok := false
-	for _, k := range s.keys {
-		for _, o := range []string{"", scheme + "://" + strings.ToLower(r.Host)} {
+	for k := range s.keys {
+		for _, o := range [2]string{"", scheme + "://" + strings.ToLower(r.Host)} {
 			want, _ := base64.RawURLEncoding.DecodeString(s.mac(k, o, path, rest))
 			// Every comparison runs: no early exit tells which key or
 			// form came close.
@@ -180,15 +185,20 @@ func (s *Signer) Middleware(next http.Handler) http.Handler {
 // mac is the signature of a URL: HMAC-SHA256 of "v1", the origin ("" for
 // a path), the escaped path and the query pairs sorted by key then value,
 // each field length-prefixed so that no two URLs share a message.
-func (s *Signer) mac(key []byte, origin, path string, pairs [][2]string) string {
-	sorted := slices.Clone(pairs)
-	slices.SortStableFunc(sorted, func(a, b [2]string) int {
-		if c := strings.Compare(a[0], b[0]); c != 0 {
-			return c
-		}
-		return strings.Compare(a[1], b[1])
-	})
-	h := hmac.New(sha256.New, key)
+func (s *Signer) mac(key int, origin, path string, pairs [][2]string) string {
+	sorted := pairs
+	if len(pairs) > 1 {
+		sorted = slices.Clone(pairs)
+		slices.SortStableFunc(sorted, func(a, b [2]string) int {
+			if c := strings.Compare(a[0], b[0]); c != 0 {
+				return c
+			}
+			return strings.Compare(a[1], b[1])
+		})
+	}
+	h := s.pools[key].Get().(hash.Hash)
+	defer s.pools[key].Put(h)
+	h.Reset()
 	var n [24]byte
 	field := func(f string) {
 		h.Write(strconv.AppendInt(n[:0], int64(len(f)), 10))
@@ -202,7 +212,8 @@ func (s *Signer) mac(key []byte, origin, path string, pairs [][2]string) string 
 		field(p[0])
 		field(p[1])
 	}
-	return base64.RawURLEncoding.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	return base64.RawURLEncoding.EncodeToString(h.Sum(sum[:0]))
 }
 
 // origin is "scheme://host" of an absolute URL, lower-cased, or "".
