@@ -105,17 +105,28 @@ func (s *Signer) Sign(u string, expires time.Time) (string, error) {
 	return parsed.String(), nil
 }
 
-// Verify checks the signed URL r was made for: the signature of its path,
-// query and host (r.Host, lower-cased, for a URL signed absolute; the
-// scheme from r.TLS) against every key, in constant time, then the
-// expiry. Errors: [ErrSignatureMissing], [ErrSignatureInvalid],
+// Verify checks the signed URL r was made for: the signature of its path
+// and query as the client sent them (r.RequestURI, so that an app mounted
+// behind http.StripPrefix verifies the URL its handle signed, mount prefix
+// included; r.URL when RequestURI is empty) and its host (r.Host,
+// lower-cased, for a URL signed absolute; the scheme from r.TLS) against
+// every key, in constant time, then the expiry. Errors: [ErrSignatureMissing], [ErrSignatureInvalid],
 // [ErrSignatureExpired], each wrapping [ErrSignature].
 func (s *Signer) Verify(r *http.Request) error {
 	return s.verify(r, time.Now())
 }
 
 func (s *Signer) verify(r *http.Request, now time.Time) error {
-	pairs, err := rawPairs(r.URL.RawQuery)
+	// The URL as the client sent it: a mounted app behind http.StripPrefix
+	// sees its local path in r.URL, while the signature covers the mount
+	// prefix too; r.RequestURI keeps the whole request target.
+	path, rawQuery := r.URL.EscapedPath(), r.URL.RawQuery
+	if r.RequestURI != "" {
+		if u, err := url.ParseRequestURI(r.RequestURI); err == nil {
+			path, rawQuery = u.EscapedPath(), u.RawQuery
+		}
+	}
+	pairs, err := rawPairs(rawQuery)
 	if err != nil {
 		return signatureErr(ErrSignatureInvalid, "the query does not parse")
 	}
@@ -147,7 +158,6 @@ func (s *Signer) verify(r *http.Request, now time.Time) error {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	path := r.URL.EscapedPath()
 	ok := false
 	for k := range s.keys {
 		for _, o := range [2]string{"", scheme + "://" + strings.ToLower(r.Host)} {

@@ -178,3 +178,23 @@ func BenchmarkVerify(b *testing.B) {
 		errSink = s.Verify(r)
 	}
 }
+
+// An app mounted behind http.StripPrefix verifies the URLs signed with its
+// mount prefix: Verify reads the request target as sent.
+func TestSignerBehindStripPrefix(t *testing.T) {
+	s, _ := urlfor.NewSigner(keyNew)
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(r.URL.Path)) })
+	mux := http.NewServeMux()
+	mux.Handle("/blog/", http.StripPrefix("/blog", s.Middleware(ok)))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	signed, _ := s.Sign("/blog/files/a%20b", time.Now().Add(time.Minute))
+	resp, err := http.Get(srv.URL + signed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s behind StripPrefix: %d", signed, resp.StatusCode)
+	}
+}
