@@ -64,14 +64,26 @@
 //
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
-// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
-// (package adapterkit); [ErrUntranslatable] and [*PatternError] are
-// partyfiber's own. [Handle.AbsoluteURL] says https when the client
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every
+// partyline adapter, and [ErrInvalidOption], [ErrAlreadyJoined] and
+// [ErrNoHandle] its errors (package adapterkit); [ErrUntranslatable] and
+// [*PatternError] are partyfiber's own. [Handle.AbsoluteURL] says https when the client
 // reached the bridge over TLS ([BridgeHeader]); X-Forwarded-Proto and
 // -Host count with [TrustProxy]. The host of an absolute URL comes from
 // configuration ([CanonicalOrigin]) or an allow-list ([AllowedHosts]);
 // without them only a plain request host, a DNS name or an IP literal, is
 // used, and [TrustProxy] without them logs a warning at Join.
+//
+// # Sticky parameters, signed URLs, Link headers
+//
+// [Sticky]("lang") carries a parameter of the current route into the URLs
+// a handler builds with its *fiber.Ctx: in "/:lang/posts/:id",
+// h.URL(c, "about") is "/legacy/fr/about" for a request of
+// "/legacy/fr/posts/7" (read as [Param] reads it; given values win; a nil
+// c or a route without it fills nothing). [SignWith] gives
+// [Handle.SignedURL] a urlfor.Signer, and [ValidateSignature] is the
+// fiber.Handler that lets through only what it signed, answering 403 with
+// the reason otherwise. [Handle.Link] builds RFC 8288 link-values for
+// c.Set("Link", urlfor.JoinLinks(...)).
 package partyfiber

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/partyline-go/partyline/internal/fiberdialect"
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -35,6 +36,61 @@ func request(c *fiber.Ctx) *http.Request {
 }
 
 func redirect(c *fiber.Ctx, code int, u string) error { return c.Redirect(u, code) }
+
+// stickyParam reads the parameter key of c's route for the [Sticky]
+// option as [Param] reads it; false for a nil c, a key the route c matched
+// does not have (c.Params' keys: "lang", "*" or "*1", in any letter case
+// unless CaseSensitive), or one it left out (an optional ":lang?", an
+// empty "*"), which c.Params hands as "" alike.
+func stickyParam(c *fiber.Ctx, key string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	return fiberdialect.StickyValue(c.Params(key), c.App().Config().UnescapePath)
+}
+
+// ValidateSignature returns a middleware that passes on (c.Next) the
+// requests whose URL s signed ([urlfor.Signer.Verify]: the signature of
+// the path, the query and, for a URL signed absolute, the host, then the
+// expiry), and answers the others 403 Forbidden with the reason as
+// text/plain ("urlfor: the signed URL has expired"), as
+// [urlfor.Signer.Middleware] does for net/http. Sign with [SignWith] and
+// [Handle.SignedURL]:
+//
+//	app.Get("/downloads/:file", partyfiber.ValidateSignature(signer), download).Name("download")
+//
+// The URL checked is the one the client sent: the app's mount prefix
+// (removed by http.StripPrefix before [Handler]; known once the app is
+// invited, "" for an app that never joined) followed by the path as fiber
+// received it, escaped, and the raw query; the Host header, and TLS as
+// [Handle.AbsoluteURL] sees it, for URLs signed absolute. A nil s is a
+// programming error: ValidateSignature panics at set-up, never at request
+// time.
+func ValidateSignature(s *urlfor.Signer) fiber.Handler {
+	if s == nil {
+		panic(pkg + ": ValidateSignature needs a signer (urlfor.NewSigner)")
+	}
+	return func(c *fiber.Ctx) error {
+		uri := c.Request().URI()
+		if err := fiberdialect.VerifySigned(s, request(c), mountPrefix(c), uri.PathOriginal(), uri.QueryString()); err != nil {
+			c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
+			c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
+			return c.Status(fiber.StatusForbidden).SendString(err.Error() + "\n")
+		}
+		return c.Next()
+	}
+}
+
+// mountPrefix is the mount prefix of the app serving c, "" before its
+// invitation or when it never joined.
+func mountPrefix(c *fiber.Ctx) string {
+	if h, ok := FromContext(c); ok {
+		if p, err := h.kit.Participant(); err == nil {
+			return p.MountPrefix()
+		}
+	}
+	return ""
+}
 
 var helpers = adapterkit.Lookup[*fiber.Ctx, *Handle]{Find: FromContext, NoHandle: errNoHandle}
 

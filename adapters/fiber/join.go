@@ -23,7 +23,13 @@ var joined adapterkit.Registry[fiber.App, Handle]
 // would take is a *urlfor.ParamError whose TakenBy names it; a pattern it
 // cannot build is a [*PatternError]. AbsoluteURL uses https when the
 // request reached the bridge or fiber's server over TLS. A nil c is an
-// error wrapping urlfor.ErrBadCall. Engines parse their views in
+// error wrapping urlfor.ErrBadCall. With [Sticky], every method taking a
+// c fills the listed parameters the handler leaves out from c's route (as
+// [Param] reads them); SignedURL(c, expires, name, pairs...) is URL
+// signed with [SignWith]'s signer, for [ValidateSignature]; Link(c, rel,
+// name, pairs...) is an RFC 8288 link-value, `</blog/items?page=2>;
+// rel="next"`, for a Link header (urlfor.JoinLinks joins several).
+// Engines parse their views in
 // fiber.New, before Join: use the package-level [FuncMap] there, or add
 // FuncMap's and load the views again.
 type Handle struct {
@@ -50,7 +56,7 @@ func Join(app *fiber.App, opts ...Option) (*Handle, error) {
 	}
 	h := &Handle{app: app, src: newSource(app)}
 	h.kit = adapterkit.NewMember(pkg, "fiber", cfg, h.src)
-	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect)
+	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect).WithParams(stickyParam)
 	// The handle is complete before other goroutines can find it.
 	if err := joined.Add(pkg, app, h); err != nil {
 		return nil, err

@@ -68,12 +68,23 @@
 //
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
-// [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
-// (package adapterkit); [ErrUntranslatable] and [*PatternError] are
-// partyfiberv3's own. The host of an absolute URL comes from
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every
+// partyline adapter, and [ErrInvalidOption], [ErrAlreadyJoined] and
+// [ErrNoHandle] its errors (package adapterkit); [ErrUntranslatable] and
+// [*PatternError] are partyfiberv3's own. The host of an absolute URL comes from
 // configuration ([CanonicalOrigin]) or an allow-list ([AllowedHosts]);
 // without them only a plain request host, a DNS name or an IP literal, is
 // used, and [TrustProxy] without them logs a warning at Join.
+//
+// # Sticky parameters, signed URLs, Link headers
+//
+// [Sticky]("lang") carries a parameter of the current route into the URLs
+// a handler builds with its fiber.Ctx: in "/:lang/e/:id", h.URL(c,
+// "about") is "/events/fr/about" for a request of "/events/fr/e/7" (read
+// as [Param] reads it; given values win; a nil c or a route without it
+// fills nothing). [SignWith] gives [Handle.SignedURL] a urlfor.Signer,
+// and [ValidateSignature] is the fiber.Handler that lets through only
+// what it signed, answering 403 with the reason otherwise. [Handle.Link]
+// builds RFC 8288 link-values for c.Set("Link", urlfor.JoinLinks(...)).
 package partyfiberv3

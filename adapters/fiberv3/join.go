@@ -23,7 +23,12 @@ var joined adapterkit.Registry[fiber.App, Handle]
 // would take is a *urlfor.ParamError whose TakenBy names it; a route it
 // cannot check is a [*PatternError]. AbsoluteURL says https when the
 // request reached the bridge or fiber's server over TLS. Redirect writes
-// with fiber's own c.Redirect(). fiber.New loads the views before Join can
+// with fiber's own c.Redirect(). With [Sticky], every method taking a c
+// fills the listed parameters the handler leaves out from c's route (as
+// [Param] reads them); SignedURL(c, expires, name, pairs...) is URL
+// signed with [SignWith]'s signer, for [ValidateSignature]; Link(c, rel,
+// name, pairs...) is an RFC 8288 link-value, `</events/e/7>; rel="next"`,
+// for a Link header (urlfor.JoinLinks joins several). fiber.New loads the views before Join can
 // run: add FuncMap's urlFor to the engine, then app.ReloadViews() (new in
 // v3).
 type Handle struct {
@@ -51,7 +56,7 @@ func Join(app *fiber.App, opts ...Option) (*Handle, error) {
 	}
 	h := &Handle{app: app, src: newSource(app)}
 	h.kit = adapterkit.NewMember(pkg, "fiber v3", cfg, h.src)
-	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect)
+	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect).WithParams(stickyParam)
 	// The handle is complete before other goroutines can find it.
 	if err := joined.Add(pkg, app, h); err != nil {
 		return nil, err
