@@ -114,10 +114,22 @@
 // top router of the request, the dispatcher when the app is mounted with
 // chi's Mount.
 //
+// # Sticky parameters, signed URLs and Link headers
+//
+// With [Sticky]("lang"), a URL built with the request (h.URL(r, ...), the
+// package-level [URL], Redirect, AbsoluteURL, SignedURL, Link) takes the
+// lang of the chi route the request matched when not given, read as
+// [URLParam] reads it: a site under "/{lang}/..." keeps its language
+// across apps. With [SignWith], [Handle.SignedURL] builds signed,
+// expiring URLs, and the chi middleware [ValidateSignature], on the routes
+// that serve them (r.With), answers 403 with the reason to any URL that
+// was changed or has expired. [Handle.Link] builds an RFC 8288 Link
+// header value by endpoint name (urlfor.JoinLinks joins several).
+//
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts] and
-// [CanonicalOrigin] are the options
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options
 // of every partyline adapter, and [ErrInvalidOption], [ErrAlreadyJoined]
 // and [ErrNoHandle] its errors (package adapterkit, which states the
 // contract this adapter keeps; urlfor/adaptertest checks it). Only

@@ -13,7 +13,7 @@ import (
 // reaches the app whose namespace is shop. A Handle is safe for concurrent
 // use.
 type Handle struct {
-	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
+	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, SignedURL, Link, FuncMap, Participant
 
 	kit *adapterkit.Member
 }

@@ -45,7 +45,7 @@ func Join(r chi.Router, opts ...Option) (*Handle, error) {
 		return nil, err
 	}
 	h := &Handle{kit: adapterkit.NewMember(pkg, "chi", cfg, &source{router: mux})}
-	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit)
+	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit).WithParams(routeParam)
 	if err := joined.Add(pkg, mux, h); err != nil {
 		return nil, err
 	}

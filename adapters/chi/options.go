@@ -3,11 +3,13 @@ package partychi
 import (
 	"log/slog"
 
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
 // Option configures [Join]: one of [Namespace], [InviteRoute],
-// [WithLogger], [TrustProxy]. It is the Option of every partyline adapter
+// [WithLogger], [TrustProxy], [AllowedHosts], [CanonicalOrigin], [Sticky],
+// [SignWith]. It is the Option of every partyline adapter
 // (adapterkit.Option).
 type Option = adapterkit.Option
 
@@ -56,3 +58,23 @@ func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts
 // choice for a site with one name. A malformed origin makes Join fail with
 // [ErrInvalidOption].
 func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }
+
+// Sticky names route parameters that carry over, as Laravel's
+// URL::defaults and Symfony's _locale do: when a handler builds a URL with
+// its request ([Handle.URL], [Handle.AbsoluteURL], [Handle.Redirect],
+// [Handle.SignedURL], [Handle.Link], and the package-level [URL],
+// [AbsoluteURL], [Redirect]) and does not give one of keys, the value of
+// the same-named parameter of the chi route the request matched is used,
+// read as [URLParam] reads it: under r.Get("/{lang}/posts/{id}", ...),
+// h.URL(r, "about") builds "/{lang}/about" with the request's lang, in
+// this app or any other of the party. A parameter the matched route does
+// not have (not among chi's URLParams keys) is not filled. Given values
+// win; a sticky value is checked like any other; with a nil request (and
+// in templates' urlFor) nothing is filled. Successive calls add.
+func Sticky(keys ...string) Option { return adapterkit.Sticky(keys...) }
+
+// SignWith makes [Handle.SignedURL] sign with s (urlfor.NewSigner:
+// HMAC-SHA256, expiring, keys that rotate); verify with
+// [ValidateSignature] on the chi routes that serve the signed URLs.
+// Without it SignedURL fails with an error wrapping urlfor.ErrBadCall.
+func SignWith(s *urlfor.Signer) Option { return adapterkit.SignWith(s) }

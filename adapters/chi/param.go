@@ -3,6 +3,7 @@ package partychi
 import (
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/go-chi/chi/v5"
 )
@@ -34,4 +35,21 @@ func URLParam(r *http.Request, key string) string {
 		return u
 	}
 	return v
+}
+
+// routeParam is [URLParam] for the Sticky option: false for a nil r, a
+// request chi did not route, or a key that is not among the keys of the
+// route chi matched (its URLParams, those of the patterns of the routers
+// it went through under chi's Mount included). A parameter the route has
+// with an empty value (an empty "*") is given empty, and checked by the
+// build as a given value would be.
+func routeParam(r *http.Request, key string) (string, bool) {
+	if r == nil {
+		return "", false
+	}
+	rctx := chi.RouteContext(r.Context())
+	if rctx == nil || !slices.Contains(rctx.URLParams.Keys, key) {
+		return "", false
+	}
+	return URLParam(r, key), true
 }

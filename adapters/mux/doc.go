@@ -73,10 +73,23 @@
 // there is none. A joined router that is otherwise garbage is not kept
 // alive.
 //
+// # Sticky parameters, signed URLs and Link headers
+//
+// With [Sticky]("lang"), a URL built with the request (h.URL(r, ...), the
+// package-level [URL], Redirect, AbsoluteURL, SignedURL, Link) takes the
+// lang of the mux route the request matched when not given, as mux.Vars
+// holds it (unescaped after UseEncodedPath): a site under "/{lang}/..."
+// keeps its language across apps. With [SignWith], [Handle.SignedURL]
+// builds signed, expiring URLs, and the mux middleware
+// [ValidateSignature], in a subrouter's Use or around a handler, answers
+// 403 with the reason to any URL that was changed or has expired.
+// [Handle.Link] builds an RFC 8288 Link header value by route name
+// (urlfor.JoinLinks joins several).
+//
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every partyline adapter, and
 // [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
 // (package adapterkit states the contract, urlfor/adaptertest checks it);
 // [ErrInviteUnreachable], [RouteError] and [DuplicateNameError] are mux's

@@ -13,13 +13,16 @@ import (
 // it; "shop:cart" is the shop's), redirects, and lists problems. It is
 // safe for concurrent use.
 type Handle struct {
-	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
+	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, SignedURL, Link, FuncMap, Participant
 
 	kit    *adapterkit.Member
 	router *mux.Router
 	invite *mux.Route
 	source *source
 	routes sync.Map // *mux.Route -> struct{}: the router's routes, for FromRequest
+	// escaped: *mux.Route -> map[string]bool, the path variables that
+	// mux.Vars hold escaped (UseEncodedPath), for the Sticky option.
+	escaped sync.Map
 }
 
 // Check reads the router's routes now and reports what will fail to

@@ -60,7 +60,7 @@ func Join(router *mux.Router, opts ...Option) (*Handle, error) {
 	cfg.InviteRoute = local
 	h.source = &source{router: router, skip: h.invite}
 	h.kit = adapterkit.NewMember(adapter, Framework, cfg, h.source)
-	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit)
+	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit).WithParams(h.routeVar)
 	key := weak.Make(h)
 	live.Store(key, struct{}{})
 	runtime.AddCleanup(h, func(k weak.Pointer[Handle]) { live.Delete(k) }, key)

@@ -3,6 +3,7 @@ package partymux
 import (
 	"log/slog"
 
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -56,3 +57,24 @@ func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts
 // choice for a site with one name. A malformed origin makes Join fail with
 // [ErrInvalidOption].
 func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }
+
+// Sticky names route variables that carry over, as Laravel's
+// URL::defaults and Symfony's _locale do: when a handler builds a URL with
+// its request ([Handle.URL], [Handle.AbsoluteURL], [Handle.Redirect],
+// [Handle.SignedURL], [Handle.Link], and the package-level [URL],
+// [AbsoluteURL], [Redirect]) and does not give one of keys, the value of
+// the same-named variable of the mux route the request matched is used,
+// as mux.Vars holds it (unescaped for a path variable of a router that
+// UseEncodedPath): under r.HandleFunc("/{lang}/posts/{id}", ...),
+// h.URL(r, "about") builds "/{lang}/about" with the request's lang, in
+// this app or any other of the party. A variable not in mux.Vars (the
+// matched route has none of that name) is not filled. Given values win; a
+// sticky value is checked like any other; with a nil request (and in
+// templates' urlFor) nothing is filled. Successive calls add.
+func Sticky(keys ...string) Option { return adapterkit.Sticky(keys...) }
+
+// SignWith makes [Handle.SignedURL] sign with s (urlfor.NewSigner:
+// HMAC-SHA256, expiring, keys that rotate); verify with
+// [ValidateSignature] on the mux routes that serve the signed URLs.
+// Without it SignedURL fails with an error wrapping urlfor.ErrBadCall.
+func SignWith(s *urlfor.Signer) Option { return adapterkit.SignWith(s) }

@@ -38,10 +38,22 @@
 // "new" of "GET /posts/{id}" is refused, a *urlfor.ParamError whose TakenBy
 // names the pattern, as [http.ServeMux.Handler] itself says (shadow.go).
 //
+// # Sticky parameters, signed URLs and Link headers
+//
+// With [Sticky]("lang"), a URL built with the request (h.URL(r, ...), the
+// package-level [URL], Redirect, AbsoluteURL, SignedURL, Link) takes the
+// lang of the pattern the request matched when not given, as r.PathValue
+// reads it (a wildcard of r.Pattern): a site under "/{lang}/..." keeps
+// its language across apps. With [SignWith], [Handle.SignedURL] builds
+// signed, expiring URLs, and [ValidateSignature], wrapped around the
+// handlers that serve them, answers 403 with the reason to any URL that
+// was changed or has expired. [Handle.Link] builds an RFC 8288 Link header
+// value by route name (urlfor.JoinLinks joins several).
+//
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every partyline adapter, and
 // [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
 // (package adapterkit states the contract, urlfor/adaptertest checks it);
 // only [PatternError] is ServeMux's. The host of [Handle.AbsoluteURL]

@@ -9,7 +9,7 @@ import (
 // Handle is the app's membership in the party, from [Join]: it builds URLs,
 // the app's names first. It is safe for concurrent use.
 type Handle struct {
-	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, FuncMap, Participant
+	adapterkit.HTTPHandle // URL, AbsoluteURL, Redirect, SignedURL, Link, FuncMap, Participant
 
 	mux *ServeMux
 	kit *adapterkit.Member

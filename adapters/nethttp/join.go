@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -62,6 +63,26 @@ func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts
 // [ErrInvalidOption].
 func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }
 
+// Sticky names wildcards that carry over, as Laravel's URL::defaults and
+// Symfony's _locale do: when a handler builds a URL with its request
+// ([Handle.URL], [Handle.AbsoluteURL], [Handle.Redirect],
+// [Handle.SignedURL], [Handle.Link], and the package-level [URL],
+// [AbsoluteURL], [Redirect]) and does not give one of keys, the value of
+// the same-named wildcard of the pattern the request matched is used, as
+// r.PathValue reads it: under "GET /{lang}/posts/{id}", h.URL(r, "about")
+// builds "/{lang}/about" with the request's lang, in this app or any other
+// of the party. A key that is not a wildcard of the matched pattern
+// (r.Pattern) is not filled. Given values win; a sticky value is checked
+// like any other; with a nil request (and in templates' urlFor) nothing is
+// filled. Successive calls add.
+func Sticky(keys ...string) Option { return adapterkit.Sticky(keys...) }
+
+// SignWith makes [Handle.SignedURL] sign with s (urlfor.NewSigner:
+// HMAC-SHA256, expiring, keys that rotate); verify with
+// [ValidateSignature] around the handlers that serve the signed URLs.
+// Without it SignedURL fails with an error wrapping urlfor.ErrBadCall.
+func SignWith(s *urlfor.Signer) Option { return adapterkit.SignWith(s) }
+
 // Join makes mux a partyline app: it registers the invite route (by default
 // "GET /__invite__/{$}", exact, so that it takes no path from the app's
 // patterns) and returns the app's [Handle]. The invite route answers the
@@ -80,7 +101,7 @@ func Join(mux *ServeMux, opts ...Option) (*Handle, error) {
 		return nil, err
 	}
 	h := &Handle{mux: mux, kit: adapterkit.NewMember(adapter, Framework, cfg, mux)}
-	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit)
+	h.HTTPHandle = adapterkit.NewHTTPHandle(h.kit).WithParams(pathValue)
 	if err := joined.Add(adapter, mux, h); err != nil {
 		return nil, err
 	}
