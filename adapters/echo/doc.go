@@ -88,10 +88,23 @@
 // chaining makes every miss re-read, O(routes) (logged once). Name routes
 // in the statement that adds them: e.GET(...).Name = "x".
 //
+// # Sticky parameters, signed URLs and Link headers
+//
+// With [Sticky]("lang"), a URL a handler builds with its echo.Context
+// takes the lang of the route c matched when not given, read as [Param]
+// reads it: under e.GET("/:lang/posts/:id", ...), h.URL(c, "about")
+// builds "/:lang/about" in the page's language, in this app or another.
+// With [SignWith], [Handle.SignedURL] builds signed, expiring URLs, and
+// the echo middleware [ValidateSignature], on the routes that serve them,
+// answers 403 with the reason to any URL that was changed or has expired.
+// [Handle.Link] builds an RFC 8288 link-value by endpoint name for a Link
+// header (urlfor.JoinLinks joins several).
+//
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every
+// partyline adapter, and
 // [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
 // (package adapterkit); [*PatternError] and [*HostError] are partyecho's
 // own. The host of an absolute URL comes from configuration

@@ -3,6 +3,7 @@ package partyecho
 import (
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/partyline-go/partyline/urlfor"
@@ -18,7 +19,8 @@ import (
 //
 // Its methods are [adapterkit.ContextHandle]'s, shaped to echo.Context,
 // plus that nil check (a Handle does not embed the kit's, whose methods
-// a nil *Handle could not reach).
+// a nil *Handle could not reach). With [Sticky], every method taking a c
+// fills the listed parameters the handler leaves out from c's route.
 type Handle struct {
 	ch  adapterkit.ContextHandle[echo.Context]
 	kit *adapterkit.Member
@@ -26,7 +28,7 @@ type Handle struct {
 }
 
 func newHandle(kit *adapterkit.Member, src *source) *Handle {
-	return &Handle{ch: adapterkit.NewContextHandle(kit, request, redirect), kit: kit, src: src}
+	return &Handle{ch: adapterkit.NewContextHandle(kit, request, redirect).WithParams(stickyParam), kit: kit, src: src}
 }
 
 func request(c echo.Context) *http.Request {
@@ -51,7 +53,8 @@ func redirect(c echo.Context, code int, u string) error { return c.Redirect(code
 // refuses ("", ".", "..", NUL, invalid UTF-8), and "/" in a parameter of a
 // route whose static text net/url writes otherwise (see the package doc). Other errors: urlfor.ErrNotInvited,
 // *urlfor.UnknownEndpointError, *urlfor.AmbiguousError, [*PatternError],
-// [*HostError], urlfor.ErrBadCall. c is not read (it may be nil).
+// [*HostError], urlfor.ErrBadCall. c is read only for the [Sticky]
+// parameters (it may be nil: nothing is filled).
 func (h *Handle) URL(c echo.Context, name string, pairs ...string) (string, error) {
 	if h == nil {
 		return "", errNoHandle
@@ -81,6 +84,30 @@ func (h *Handle) Redirect(c echo.Context, code int, name string, pairs ...string
 		return errNoHandle
 	}
 	return h.ch.Redirect(c, code, name, pairs...)
+}
+
+// SignedURL is [Handle.URL] signed with the [SignWith] option's signer,
+// expiring at expires: "/blog/files/a.pdf?expires=1767225600&signature=..."
+// (urlfor.Signer.Sign; a route of a host router is signed absolute, host
+// included). Serve it behind [ValidateSignature]. Without a signer the
+// error wraps urlfor.ErrBadCall; the other errors are URL's.
+func (h *Handle) SignedURL(c echo.Context, expires time.Time, name string, pairs ...string) (string, error) {
+	if h == nil {
+		return "", errNoHandle
+	}
+	return h.ch.SignedURL(c, expires, name, pairs...)
+}
+
+// Link is an RFC 8288 link-value to [Handle.URL] of name with relation
+// rel, for a Link header: `</blog/posts?page=2>; rel="next"`
+// (urlfor.LinkValue); join several with urlfor.JoinLinks and set them
+// with c.Response().Header().Set("Link", ...). The errors are URL's, and
+// urlfor.ErrBadCall for an empty rel.
+func (h *Handle) Link(c echo.Context, rel, name string, pairs ...string) (string, error) {
+	if h == nil {
+		return "", errNoHandle
+	}
+	return h.ch.Link(c, rel, name, pairs...)
 }
 
 // FuncMap returns urlFor for templates, with this app's names first:

@@ -3,6 +3,7 @@ package partyecho
 import (
 	"log/slog"
 
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -55,3 +56,24 @@ func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts
 // choice for a site with one name. A malformed origin makes Join fail with
 // [ErrInvalidOption].
 func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }
+
+// Sticky names route parameters that carry over, as Laravel's
+// URL::defaults and Symfony's _locale do: when a handler builds a URL with
+// its echo.Context ([Handle.URL], [Handle.AbsoluteURL], [Handle.Redirect],
+// [Handle.SignedURL], [Handle.Link], and the package-level [URL],
+// [AbsoluteURL], [Redirect]) and does not give one of keys, the value of
+// the same-named parameter of the echo route c matched is used, read as
+// [Param] reads it: a handler of "/:lang/posts/:id" links to "about"
+// ("/:lang/about") in the page's language, in this app or any other of the
+// party. Keys are echo's parameter names ("lang"; "*" for the wildcard). A
+// parameter the matched route does not have (not in c.ParamNames()) fills
+// nothing; given values win; a sticky value is checked like any other.
+// Without a context (a nil c, templates' urlFor) nothing is filled.
+// Successive calls add.
+func Sticky(keys ...string) Option { return adapterkit.Sticky(keys...) }
+
+// SignWith makes [Handle.SignedURL] sign with s (urlfor.NewSigner:
+// HMAC-SHA256, expiring, keys that rotate); [ValidateSignature] is the
+// echo middleware that checks such URLs. Without it SignedURL fails with
+// an error wrapping urlfor.ErrBadCall.
+func SignWith(s *urlfor.Signer) Option { return adapterkit.SignWith(s) }

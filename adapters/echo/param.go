@@ -2,6 +2,7 @@ package partyecho
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 )
@@ -24,4 +25,18 @@ func Param(c echo.Context, name string) (string, error) {
 		return v, nil
 	}
 	return url.PathUnescape(v)
+}
+
+// stickyParam reads the parameter key of the route c matched for the
+// [Sticky] option, as [Param] reads it; false for a nil c (or one without
+// a request), a key that is not among the route's c.ParamNames(), or a
+// value whose escape does not decode. A parameter the route has but whose
+// value is empty (echo matches "/release-/bin" with "/release-:v/bin") is
+// given as ""; the build refuses it like any other empty value.
+func stickyParam(c echo.Context, key string) (string, bool) {
+	if c == nil || c.Request() == nil || c.Request().URL == nil || !slices.Contains(c.ParamNames(), key) {
+		return "", false
+	}
+	v, err := Param(c, key)
+	return v, err == nil
 }

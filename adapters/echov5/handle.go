@@ -24,6 +24,13 @@ import (
 // AbsoluteURL adds the scheme and host of c's request; Redirect writes
 // through echo's c.Redirect (which also refuses 309-399:
 // echo.ErrInvalidRedirectCode), so return its error from the handler.
+// With [Sticky], the methods fill the listed parameters the handler leaves
+// out from c's route (c is read only for them; nil fills nothing).
+// SignedURL(c, expires, name, pairs...) is URL signed with [SignWith]'s
+// signer, "/blog/files/a.pdf?expires=...&signature=...", for
+// [ValidateSignature]; Link(c, rel, name, pairs...) is an RFC 8288
+// link-value, `</blog/posts?page=2>; rel="next"`, for a Link header
+// (urlfor.JoinLinks joins several).
 // FuncMap's urlFor is for c.Render: parse the templates into
 // template.New("").Funcs(h.FuncMap()) and set
 // e.Renderer = &echo.TemplateRenderer{Template: t}.
@@ -34,7 +41,7 @@ type Handle struct {
 }
 
 func newHandle(kit *adapterkit.Member, src *source) *Handle {
-	return &Handle{ContextHandle: adapterkit.NewContextHandle(kit, request, redirect), kit: kit, src: src}
+	return &Handle{ContextHandle: adapterkit.NewContextHandle(kit, request, redirect).WithParams(stickyParam), kit: kit, src: src}
 }
 
 func request(c *echo.Context) *http.Request {

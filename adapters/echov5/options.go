@@ -3,6 +3,7 @@ package partyechov5
 import (
 	"log/slog"
 
+	"github.com/partyline-go/partyline/urlfor"
 	"github.com/partyline-go/partyline/urlfor/adapterkit"
 )
 
@@ -50,3 +51,24 @@ func AllowedHosts(hosts ...string) Option { return adapterkit.AllowedHosts(hosts
 // choice for a site with one name. A malformed origin makes Join fail with
 // [ErrInvalidOption].
 func CanonicalOrigin(origin string) Option { return adapterkit.CanonicalOrigin(origin) }
+
+// Sticky names route parameters that carry over, as Laravel's
+// URL::defaults and Symfony's _locale do: when a handler builds a URL with
+// its *echo.Context (URL, AbsoluteURL, Redirect, SignedURL and Link of
+// [Handle], and the package-level [URL], [AbsoluteURL], [Redirect]) and
+// does not give one of keys, the value of the same-named parameter of the
+// echo v5 route c matched is used, read as [Param] reads it (in every
+// RouterConfig): a handler of "/:lang/posts/:id" links to "about"
+// ("/:lang/about") in the page's language, in this app or any other of the
+// party. Keys are echo's parameter names ("lang"; "*" for the wildcard). A
+// parameter the matched route does not have (not in c.PathValues()) fills
+// nothing; given values win; a sticky value is checked like any other.
+// Without a context (a nil c, templates' urlFor) nothing is filled.
+// Successive calls add.
+func Sticky(keys ...string) Option { return adapterkit.Sticky(keys...) }
+
+// SignWith makes [Handle]'s SignedURL sign with s (urlfor.NewSigner:
+// HMAC-SHA256, expiring, keys that rotate); [ValidateSignature] is the
+// echo v5 middleware that checks such URLs. Without it SignedURL fails
+// with an error wrapping urlfor.ErrBadCall.
+func SignWith(s *urlfor.Signer) Option { return adapterkit.SignWith(s) }

@@ -89,3 +89,20 @@ func cmpOr[T any](c bool, a, b T) T {
 	}
 	return b
 }
+
+// stickyParam reads the parameter key of the route c matched for the
+// [Sticky] option, as [Param] reads it; false for a nil c (or one without
+// a request), a key that is not among the route's c.PathValues(), or a
+// value whose escape does not decode. A parameter the route has but whose
+// value is empty (echo matches "/release-/bin" with "/release-:v/bin") is
+// given as ""; the build refuses it like any other empty value.
+func stickyParam(c *echo.Context, key string) (string, bool) {
+	if c == nil || c.Request() == nil || c.Request().URL == nil {
+		return "", false
+	}
+	if _, ok := c.PathValues().Get(key); !ok {
+		return "", false
+	}
+	v, err := Param(c, key)
+	return v, err == nil
+}

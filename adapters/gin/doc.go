@@ -146,10 +146,24 @@
 // path segment with the other mounts; urlfor refuses a URL that would
 // reach another app.
 //
+// # Sticky parameters, signed URLs and Link headers
+//
+// With [Sticky]("lang"), a URL a handler builds with its *gin.Context
+// takes the lang of the route c matched when not given, as the client
+// meant it (c.Param, unescaped where the engine hands raw text): under
+// r.GET("/:lang/posts/:id", ...), h.URL(c, "about") builds "/:lang/about"
+// in the page's language, in this app or another. With [SignWith], the
+// handle's SignedURL builds signed, expiring URLs, and the gin middleware
+// [ValidateSignature], on the routes that serve them, answers 403 with
+// the reason to any URL that was changed or has expired. The handle's
+// Link builds an RFC 8288 link-value by endpoint name for a Link header
+// (urlfor.JoinLinks joins several).
+//
 // # Options and errors
 //
-// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts]
-// and [CanonicalOrigin] are the options of every partyline adapter, and
+// [Namespace], [InviteRoute], [WithLogger], [TrustProxy], [AllowedHosts],
+// [CanonicalOrigin], [Sticky] and [SignWith] are the options of every
+// partyline adapter, and
 // [ErrInvalidOption], [ErrAlreadyJoined] and [ErrNoHandle] its errors
 // (package adapterkit states the contract, urlfor/adaptertest checks it);
 // [InviteConflictError] is gin's own. The host of [Handle.AbsoluteURL]

@@ -23,7 +23,13 @@ import (
 // 308), else it returns a *urlfor.RedirectCodeError. gin hands its FuncMap
 // to the templates when it loads them, so call
 // engine.SetFuncMap(h.FuncMap()) before LoadHTMLGlob, LoadHTMLFiles or
-// LoadHTMLFS, even before the invitation.
+// LoadHTMLFS, even before the invitation. With [Sticky], the methods fill
+// the listed parameters the handler leaves out from c's route.
+// SignedURL(c, expires, name, pairs...) is URL signed with [SignWith]'s
+// signer, "/shop/files/a.pdf?expires=...&signature=...", for
+// [ValidateSignature]; Link(c, rel, name, pairs...) is an RFC 8288
+// link-value, `</shop/items?page=2>; rel="next"`, for c.Header("Link", ...)
+// (urlfor.JoinLinks joins several).
 type Handle struct {
 	adapterkit.ContextHandle[*gin.Context]
 	engine      *gin.Engine
@@ -102,7 +108,7 @@ func join(engine *gin.Engine, ahead bool, opts []Option) (h *Handle, err error) 
 	h = &Handle{engine: engine, inviteRoute: cfg.InviteRoute}
 	h.src = &source{h: h, templates: map[templateKey]*urlfor.Template{}}
 	h.kit = adapterkit.NewMember("partygin", "gin", cfg, h.src)
-	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect, adapterkit.RedirectCodes(redirectCode))
+	h.ContextHandle = adapterkit.NewContextHandle(h.kit, request, redirect, adapterkit.RedirectCodes(redirectCode)).WithParams(h.stickyParam)
 	if err := joined.Add("partygin", engine, h); err != nil {
 		return nil, err
 	}
