@@ -19,6 +19,7 @@ require (
 	github.com/partyline-go/partyline/adapters/fiberv3 v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/gin v0.0.0-00010101000000-000000000000
 	github.com/partyline-go/partyline/adapters/mux v0.0.0-00010101000000-000000000000
+	github.com/peterhellberg/link v1.2.0
 	github.com/valyala/fasthttp v1.69.0
 )
 

@@ -2,11 +2,13 @@ package monolith
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/gorilla/mux"
 	partymux "github.com/partyline-go/partyline/adapters/mux"
+	"github.com/partyline-go/partyline/urlfor"
 )
 
 // newAPI is the gorilla/mux app at "/api": JSON whose "href" links point
@@ -45,6 +47,15 @@ func newAPI(s *Store, d *directory, opts ...partymux.Option) (*mux.Router, error
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
+		// The same links as an RFC 8288 Link header, built by endpoint
+		// name: the shop's HTML page of the item is its alternate.
+		canonical, err1 := h.Link(req, "canonical", "item", "id", strconv.Itoa(p.ID))
+		alternate, err2 := h.Link(req, "alternate", "shop:product", "id", strconv.Itoa(p.ID))
+		if err := errors.Join(err1, err2); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Link", urlfor.JoinLinks(canonical, alternate))
 		writeJSON(w, it)
 	}).Methods(http.MethodGet).Name("item")
 	return r, nil

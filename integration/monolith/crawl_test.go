@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	linkheader "github.com/peterhellberg/link"
 	"html"
 	"io"
 	"net/http"
@@ -646,4 +647,22 @@ func checkLinks(t *testing.T, site *monolith.Site, path string, body []byte) (ba
 		badges++
 	}
 	return badges, named
+}
+
+// The API's item carries its links as an RFC 8288 Link header too, built by
+// endpoint name; a standard parser reads them back.
+func TestAPILinkHeader(t *testing.T) {
+	_, srv := newServer(t)
+	resp, err := http.Get(srv.URL + "/api/items/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	links := linkheader.ParseResponse(resp)
+	if c := links["canonical"]; c == nil || c.URI != "/api/items/1" {
+		t.Errorf("rel=canonical: %+v (Link: %q)", c, resp.Header.Get("Link"))
+	}
+	if a := links["alternate"]; a == nil || a.URI != "/products/1" {
+		t.Errorf("rel=alternate: %+v (Link: %q)", a, resp.Header.Get("Link"))
+	}
 }

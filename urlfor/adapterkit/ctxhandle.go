@@ -33,12 +33,26 @@ func (h ContextHandle[C]) WithParams(params func(c C, key string) (string, bool)
 	return h
 }
 
-// sticky is pairs with the sticky parameters of c's route added.
-func (h ContextHandle[C]) sticky(c C, pairs []string) []string {
+// sticky is pairs with the sticky parameters of c's route added, in buf
+// when they fit (a caller's array, so that a sticky build allocates no more
+// than a plain one).
+func (h ContextHandle[C]) sticky(buf []string, c C, pairs []string) []string {
 	if len(h.kit.cfg.Sticky) == 0 || h.params == nil {
 		return pairs
 	}
-	return h.kit.WithSticky(pairs, func(k string) (string, bool) { return h.params(c, k) })
+	out := pairs
+	for _, k := range h.kit.cfg.Sticky {
+		if given(pairs, k) {
+			continue
+		}
+		if v, ok := h.params(c, k); ok {
+			if len(out) == len(pairs) {
+				out = append(buf[:0], pairs...)
+			}
+			out = append(out, k, v)
+		}
+	}
+	return out
 }
 
 // ContextOption adjusts a [ContextHandle] to its framework.
@@ -84,7 +98,8 @@ func NewContextHandle[C any](m *Member, request func(C) *http.Request, redirect 
 // [*urlfor.ParamError] (with TakenBy naming the route that would take the
 // value instead), [urlfor.ErrBadCall].
 func (h ContextHandle[C]) URL(c C, name string, pairs ...string) (string, error) {
-	return h.kit.URL(name, h.sticky(c, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.URL(name, h.sticky(buf[:], c, pairs)...)
 }
 
 // AbsoluteURL is URL with the scheme and host the client used to reach c's
@@ -94,7 +109,8 @@ func (h ContextHandle[C]) URL(c C, name string, pairs ...string) (string, error)
 // host of its own keeps it. A nil c, or a malformed host, is an error
 // wrapping [urlfor.ErrBadCall].
 func (h ContextHandle[C]) AbsoluteURL(c C, name string, pairs ...string) (string, error) {
-	return h.kit.AbsoluteURL(h.request(c), name, h.sticky(c, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.AbsoluteURL(h.request(c), name, h.sticky(buf[:], c, pairs)...)
 }
 
 // SignedURL is URL signed with the SignWith option's signer, expiring at
@@ -102,14 +118,16 @@ func (h ContextHandle[C]) AbsoluteURL(c C, name string, pairs ...string) (string
 // "signature" added ([urlfor.Signer.Sign]). Without a signer the error
 // wraps [urlfor.ErrBadCall].
 func (h ContextHandle[C]) SignedURL(c C, expires time.Time, name string, pairs ...string) (string, error) {
-	return h.kit.SignedURL(h.request(c), expires, name, h.sticky(c, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.SignedURL(h.request(c), expires, name, h.sticky(buf[:], c, pairs)...)
 }
 
 // Link is an RFC 8288 link-value to URL of name with relation rel, for a
 // Link header: `</api/items?page=2>; rel="next"` ([urlfor.LinkValue];
 // join several with [urlfor.JoinLinks]).
 func (h ContextHandle[C]) Link(c C, rel, name string, pairs ...string) (string, error) {
-	return h.kit.Link(h.request(c), rel, name, h.sticky(c, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.Link(h.request(c), rel, name, h.sticky(buf[:], c, pairs)...)
 }
 
 // Redirect answers c with a redirect to URL of name through the
@@ -131,7 +149,8 @@ func (h ContextHandle[C]) Redirect(c C, code int, name string, pairs ...string) 
 	if h.request(c) == nil {
 		return fmt.Errorf("%w: %s: Redirect(%q) needs the context of a request", urlfor.ErrBadCall, h.kit.adapter, name)
 	}
-	u, err := h.kit.URL(name, h.sticky(c, pairs)...)
+	var buf [stickyBuf]string
+	u, err := h.kit.URL(name, h.sticky(buf[:], c, pairs)...)
 	if err != nil {
 		return err
 	}

@@ -27,12 +27,25 @@ func (h HTTPHandle) WithParams(params func(r *http.Request, key string) (string,
 	return h
 }
 
-// sticky is pairs with the sticky parameters of r's route added.
-func (h HTTPHandle) sticky(r *http.Request, pairs []string) []string {
+// sticky is pairs with the sticky parameters of r's route added, in buf
+// when they fit.
+func (h HTTPHandle) sticky(buf []string, r *http.Request, pairs []string) []string {
 	if len(h.kit.cfg.Sticky) == 0 || h.params == nil || r == nil {
 		return pairs
 	}
-	return h.kit.WithSticky(pairs, func(k string) (string, bool) { return h.params(r, k) })
+	out := pairs
+	for _, k := range h.kit.cfg.Sticky {
+		if given(pairs, k) {
+			continue
+		}
+		if v, ok := h.params(r, k); ok {
+			if len(out) == len(pairs) {
+				out = append(buf[:0], pairs...)
+			}
+			out = append(out, k, v)
+		}
+	}
+	return out
 }
 
 // NewHTTPHandle returns the handle methods of m, to embed.
@@ -49,7 +62,8 @@ func NewHTTPHandle(m *Member) HTTPHandle { return HTTPHandle{kit: m} }
 // [*urlfor.ParamError] (with TakenBy naming the route that would take the
 // value instead), [urlfor.ErrBadCall].
 func (h HTTPHandle) URL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.RequestURL(r, name, h.sticky(r, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.RequestURL(r, name, h.sticky(buf[:], r, pairs)...)
 }
 
 // AbsoluteURL is URL with the scheme and host the client used to reach r
@@ -58,28 +72,32 @@ func (h HTTPHandle) URL(r *http.Request, name string, pairs ...string) (string, 
 // A route with a host of its own keeps it. A nil r, or a malformed host,
 // is an error wrapping [urlfor.ErrBadCall].
 func (h HTTPHandle) AbsoluteURL(r *http.Request, name string, pairs ...string) (string, error) {
-	return h.kit.AbsoluteURL(r, name, h.sticky(r, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.AbsoluteURL(r, name, h.sticky(buf[:], r, pairs)...)
 }
 
 // SignedURL is URL signed with the SignWith option's signer, expiring at
 // expires ([urlfor.Signer.Sign]). Without a signer the error wraps
 // [urlfor.ErrBadCall].
 func (h HTTPHandle) SignedURL(r *http.Request, expires time.Time, name string, pairs ...string) (string, error) {
-	return h.kit.SignedURL(r, expires, name, h.sticky(r, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.SignedURL(r, expires, name, h.sticky(buf[:], r, pairs)...)
 }
 
 // Link is an RFC 8288 link-value to URL of name with relation rel, for a
 // Link header: `</api/items?page=2>; rel="next"` ([urlfor.LinkValue];
 // join several with [urlfor.JoinLinks]).
 func (h HTTPHandle) Link(r *http.Request, rel, name string, pairs ...string) (string, error) {
-	return h.kit.Link(r, rel, name, h.sticky(r, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.Link(r, rel, name, h.sticky(buf[:], r, pairs)...)
 }
 
 // Redirect answers r with http.Redirect to URL of name, with status code,
 // which must be 3xx ([*urlfor.RedirectCodeError] otherwise). On any error
 // nothing is written: the handler chooses what to answer.
 func (h HTTPHandle) Redirect(w http.ResponseWriter, r *http.Request, code int, name string, pairs ...string) error {
-	return h.kit.Redirect(w, r, code, name, h.sticky(r, pairs)...)
+	var buf [stickyBuf]string
+	return h.kit.Redirect(w, r, code, name, h.sticky(buf[:], r, pairs)...)
 }
 
 // FuncMap returns urlFor for html/template (and, converted, text/template)

@@ -147,21 +147,15 @@ func (m *Member) Redirect(w http.ResponseWriter, r *http.Request, code int, name
 // parameters ([Sticky]) that pairs does not give, read with param from the
 // current request's route (param reports false for a parameter the route
 // does not have, or for no request). pairs itself is returned when there is
-// nothing to add, so a member without sticky parameters pays nothing.
+// nothing to add, so a member without sticky parameters pays nothing. The
+// handle types do the same on the stack.
 func (m *Member) WithSticky(pairs []string, param func(key string) (string, bool)) []string {
 	if len(m.cfg.Sticky) == 0 || param == nil {
 		return pairs
 	}
 	out := pairs
 	for _, k := range m.cfg.Sticky {
-		given := false
-		for i := 0; i+1 < len(pairs); i += 2 {
-			if pairs[i] == k {
-				given = true
-				break
-			}
-		}
-		if given {
+		if given(pairs, k) {
 			continue
 		}
 		if v, ok := param(k); ok {
@@ -172,6 +166,20 @@ func (m *Member) WithSticky(pairs []string, param func(key string) (string, bool
 		}
 	}
 	return out
+}
+
+// stickyBuf is the room the handles keep on the stack for pairs with
+// sticky values: eight pairs.
+const stickyBuf = 16
+
+// given reports whether pairs gives key.
+func given(pairs []string, key string) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] == key {
+			return true
+		}
+	}
+	return false
 }
 
 // SignedURL is [Member.RequestURL] signed with the [SignWith] signer,
