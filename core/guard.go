@@ -101,13 +101,18 @@ type InviteGuard struct{ p Party }
 func NewInviteGuard(invitePaths []string) *InviteGuard {
 	g := &InviteGuard{}
 	for _, ip := range invitePaths {
-		t := trimSlash(ip)
-		g.p.guard = append(g.p.guard, t)
-		if last := lastSegment(t); !slices.ContainsFunc(g.p.guardLast, func(s string) bool { return strings.EqualFold(s, last) }) {
-			g.p.guardLast = append(g.p.guardLast, last)
-		}
+		g.p.addGuard(ip)
 	}
 	return g
+}
+
+// addGuard makes ServeHTTP and IsInvitePath guard invitePath.
+func (p *Party) addGuard(invitePath string) {
+	t := trimSlash(invitePath)
+	p.guard = append(p.guard, t)
+	if last := lastSegment(t); !slices.ContainsFunc(p.guardLast, func(s string) bool { return strings.EqualFold(s, last) }) {
+		p.guardLast = append(p.guardLast, last)
+	}
 }
 
 // IsInvitePath is [Party.IsInvitePath] for the guard's invite paths.

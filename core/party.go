@@ -3,7 +3,6 @@ package core
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -77,10 +76,7 @@ func New(app http.Handler, invites []string, opts ...Option) (*Party, error) {
 		}
 		seen[path] = true
 		p.invites = append(p.invites, path)
-		p.guard = append(p.guard, trimSlash(path))
-		if last := lastSegment(trimSlash(path)); !slices.ContainsFunc(p.guardLast, func(s string) bool { return strings.EqualFold(s, last) }) {
-			p.guardLast = append(p.guardLast, last)
-		}
+		p.addGuard(path)
 	}
 	if err := p.sendInvitations(); err != nil {
 		return nil, err
