@@ -33,26 +33,13 @@ func (h ContextHandle[C]) WithParams(params func(c C, key string) (string, bool)
 	return h
 }
 
-// sticky is pairs with the sticky parameters of c's route added, in buf
-// when they fit (a caller's array, so that a sticky build allocates no more
-// than a plain one).
+// sticky is pairs with the sticky parameters of c's route added (see
+// withSticky).
 func (h ContextHandle[C]) sticky(buf []string, c C, pairs []string) []string {
 	if len(h.kit.cfg.Sticky) == 0 || h.params == nil {
 		return pairs
 	}
-	out := pairs
-	for _, k := range h.kit.cfg.Sticky {
-		if given(pairs, k) {
-			continue
-		}
-		if v, ok := h.params(c, k); ok {
-			if len(out) == len(pairs) {
-				out = append(buf[:0], pairs...)
-			}
-			out = append(out, k, v)
-		}
-	}
-	return out
+	return withSticky(buf, h.kit.cfg.Sticky, pairs, c, h.params)
 }
 
 // ContextOption adjusts a [ContextHandle] to its framework.

@@ -27,25 +27,13 @@ func (h HTTPHandle) WithParams(params func(r *http.Request, key string) (string,
 	return h
 }
 
-// sticky is pairs with the sticky parameters of r's route added, in buf
-// when they fit.
+// sticky is pairs with the sticky parameters of r's route added (see
+// withSticky).
 func (h HTTPHandle) sticky(buf []string, r *http.Request, pairs []string) []string {
 	if len(h.kit.cfg.Sticky) == 0 || h.params == nil || r == nil {
 		return pairs
 	}
-	out := pairs
-	for _, k := range h.kit.cfg.Sticky {
-		if given(pairs, k) {
-			continue
-		}
-		if v, ok := h.params(r, k); ok {
-			if len(out) == len(pairs) {
-				out = append(buf[:0], pairs...)
-			}
-			out = append(out, k, v)
-		}
-	}
-	return out
+	return withSticky(buf, h.kit.cfg.Sticky, pairs, r, h.params)
 }
 
 // NewHTTPHandle returns the handle methods of m, to embed.

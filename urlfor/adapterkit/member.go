@@ -143,24 +143,22 @@ func (m *Member) Redirect(w http.ResponseWriter, r *http.Request, code int, name
 	return nil
 }
 
-// WithSticky returns pairs with the values of the member's sticky
-// parameters ([Sticky]) that pairs does not give, read with param from the
-// current request's route (param reports false for a parameter the route
-// does not have, or for no request). pairs itself is returned when there is
-// nothing to add, so a member without sticky parameters pays nothing. The
-// handle types do the same on the stack.
-func (m *Member) WithSticky(pairs []string, param func(key string) (string, bool)) []string {
-	if len(m.cfg.Sticky) == 0 || param == nil {
-		return pairs
-	}
+// withSticky returns pairs with the values of the sticky keys that pairs
+// does not give, read with read(arg, key) from the current request's route
+// (false: the route lacks it, or there is no request). pairs itself comes
+// back when there is nothing to add; otherwise the result is built in buf
+// when it fits, a caller's array, so that a sticky build allocates no more
+// than a plain one. arg and read are passed apart, not as a closure, for
+// the same reason.
+func withSticky[A any](buf, keys, pairs []string, arg A, read func(A, string) (string, bool)) []string {
 	out := pairs
-	for _, k := range m.cfg.Sticky {
+	for _, k := range keys {
 		if given(pairs, k) {
 			continue
 		}
-		if v, ok := param(k); ok {
+		if v, ok := read(arg, k); ok {
 			if len(out) == len(pairs) {
-				out = append(make([]string, 0, len(pairs)+2*len(m.cfg.Sticky)), pairs...)
+				out = append(buf[:0], pairs...)
 			}
 			out = append(out, k, v)
 		}
