@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"maps"
 	"net/http"
 	"os"
 	"slices"
@@ -156,22 +157,12 @@ func mvParty(t *testing.T) *urlfor.Builder {
 		mount("/"+a.ns, a.handler)
 	}
 	rich := mvRich(t)
-	for _, prefix := range slices.Sorted(mapKeys(rich)) {
+	for _, prefix := range slices.Sorted(maps.Keys(rich)) {
 		mount(prefix, rich[prefix])
 	}
 	party, err := core.New(dispatch, paths)
 	xfMust(t, err)
 	return urlfor.New(party)
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // mvCases builds every vector: each endpoint with each catalogue value in
@@ -196,7 +187,7 @@ func mvCases(b *urlfor.Builder, m *urlfor.Manifest) []mvCase {
 		}
 		cases = append(cases, c)
 	}
-	names := slices.Sorted(mapKeys(m.Endpoints))
+	names := slices.Sorted(maps.Keys(m.Endpoints))
 	for _, name := range names {
 		e := m.Endpoints[name]
 		var params []string

@@ -1,8 +1,8 @@
 package urlfor
 
 import (
-	"cmp"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -341,11 +341,4 @@ func uriTemplate(t *Template, prefix string, query []QueryParam) string {
 func queryEscaped(s string) string { return string(appendEscaped(nil, s, rawQuery)) }
 
 // sortedNames returns m's endpoint names in byte order.
-func (m *Manifest) sortedNames() []string {
-	names := make([]string, 0, len(m.Endpoints))
-	for n := range m.Endpoints {
-		names = append(names, n)
-	}
-	slices.SortFunc(names, cmp.Compare)
-	return names
-}
+func (m *Manifest) sortedNames() []string { return slices.Sorted(maps.Keys(m.Endpoints)) }

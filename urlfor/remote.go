@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"github.com/partyline-go/partyline/core"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -73,7 +74,7 @@ func (b *Builder) AddRemote(data []byte, origin string) (*Remote, error) {
 			return nil, badCall("AddRemote: namespace %s is already on the party", quote(ns))
 		}
 	}
-	for _, ns := range slices.Sorted(mapKeysOf(tables)) {
+	for _, ns := range slices.Sorted(maps.Keys(tables)) {
 		p := &Participant{reg: b.reg, namespace: ns, prefix: tables[ns].prefix, framework: tables[ns].framework, remote: true}
 		p.guard.Store(core.NewInviteGuard(m.InvitePaths))
 		if nested := tables[ns].nested; len(nested) > 0 {
@@ -135,7 +136,7 @@ func (rm *Remote) Reload(data []byte) error {
 }
 
 // Namespaces lists the remote apps, sorted.
-func (rm *Remote) Namespaces() []string { return slices.Sorted(mapKeysOf(rm.apps)) }
+func (rm *Remote) Namespaces() []string { return slices.Sorted(maps.Keys(rm.apps)) }
 
 // remoteSource is a remote app's routes, swapped whole by Reload. It is
 // not Versioned: a miss re-reads it within the budget, and it is cheap.
@@ -272,14 +273,4 @@ func hasBare(d *directory) bool {
 		}
 	}
 	return false
-}
-
-func mapKeysOf[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
