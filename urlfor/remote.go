@@ -2,15 +2,15 @@ package urlfor
 
 import (
 	"encoding/json"
-
 	"fmt"
-	"github.com/partyline-go/partyline/core"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/partyline-go/partyline/core"
 )
 
 // ParseManifest reads a manifest written by [Builder.Manifest] (or served
