@@ -87,13 +87,7 @@ func parseHostPattern(s string) (hostPattern, error) {
 	if why := hostProblem(p.host); why != "" {
 		return hostPattern{}, badCall("allowed host %s %s", quote(s), why)
 	}
-	if !strings.HasSuffix(p.host, "]") {
-		if i := strings.LastIndexByte(p.host, ':'); i >= 0 {
-			p.host, p.port = p.host[:i], p.host[i:]
-		}
-	} else if i := strings.LastIndex(p.host, "]:"); i >= 0 {
-		p.host, p.port = p.host[:i+1], p.host[i+1:]
-	}
+	p.host, p.port = splitHostPort(p.host)
 	return p, nil
 }
 

@@ -96,7 +96,8 @@ func (s *Signer) Sign(u string, expires time.Time) (string, error) {
 	}
 	exp := strconv.FormatInt(expires.Unix(), 10)
 	pairs = append(pairs, [2]string{expiresKey, exp})
-	mac := s.mac(0, origin(parsed), parsed.EscapedPath(), pairs)
+	sum := s.mac(0, origin(parsed), parsed.EscapedPath(), canonical(pairs)) // pairs is ours: sorted in place
+	mac := base64.RawURLEncoding.EncodeToString(sum[:])
 	q := parsed.RawQuery
 	if q != "" {
 		q += "&"
@@ -158,13 +159,14 @@ func (s *Signer) verify(r *http.Request, now time.Time) error {
 	if r.TLS != nil {
 		scheme = "https"
 	}
+	rest = canonical(rest)
 	ok := false
 	for k := range s.keys {
 		for _, o := range [2]string{"", scheme + "://" + strings.ToLower(r.Host)} {
-			want, _ := base64.RawURLEncoding.DecodeString(s.mac(k, o, path, rest))
+			want := s.mac(k, o, path, rest)
 			// Every comparison runs: no early exit tells which key or
 			// form came close.
-			ok = hmac.Equal(given, want) || ok
+			ok = hmac.Equal(given, want[:]) || ok
 		}
 	}
 	if !ok {
@@ -193,19 +195,9 @@ func (s *Signer) Middleware(next http.Handler) http.Handler {
 }
 
 // mac is the signature of a URL: HMAC-SHA256 of "v1", the origin ("" for
-// a path), the escaped path and the query pairs sorted by key then value,
+// a path), the escaped path and the query pairs, sorted (see canonical),
 // each field length-prefixed so that no two URLs share a message.
-func (s *Signer) mac(key int, origin, path string, pairs [][2]string) string {
-	sorted := pairs
-	if len(pairs) > 1 {
-		sorted = slices.Clone(pairs)
-		slices.SortStableFunc(sorted, func(a, b [2]string) int {
-			if c := strings.Compare(a[0], b[0]); c != 0 {
-				return c
-			}
-			return strings.Compare(a[1], b[1])
-		})
-	}
+func (s *Signer) mac(key int, origin, path string, sorted [][2]string) [sha256.Size]byte {
 	h := s.pools[key].Get().(hash.Hash)
 	defer s.pools[key].Put(h)
 	h.Reset()
@@ -223,7 +215,20 @@ func (s *Signer) mac(key int, origin, path string, pairs [][2]string) string {
 		field(p[1])
 	}
 	var sum [sha256.Size]byte
-	return base64.RawURLEncoding.EncodeToString(h.Sum(sum[:0]))
+	h.Sum(sum[:0])
+	return sum
+}
+
+// canonical sorts pairs by key then value, in place: the order a proxy
+// gives the query does not matter to a signature, a pair does.
+func canonical(pairs [][2]string) [][2]string {
+	slices.SortStableFunc(pairs, func(a, b [2]string) int {
+		if c := strings.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	return pairs
 }
 
 // origin is "scheme://host" of an absolute URL, lower-cased, or "".
