@@ -111,7 +111,9 @@ func (s *Signer) Sign(u string, expires time.Time) (string, error) {
 // behind http.StripPrefix verifies the URL its handle signed, mount prefix
 // included; r.URL when RequestURI is empty) and its host (r.Host,
 // lower-cased, for a URL signed absolute; the scheme from r.TLS) against
-// every key, in constant time, then the expiry. Errors: [ErrSignatureMissing], [ErrSignatureInvalid],
+// every key, in constant time, then the expiry. A RequestURI that does not
+// parse is [ErrSignatureInvalid]; a request with neither is
+// [ErrSignatureMissing]. Errors: [ErrSignatureMissing], [ErrSignatureInvalid],
 // [ErrSignatureExpired], each wrapping [ErrSignature].
 func (s *Signer) Verify(r *http.Request) error {
 	return s.verify(r, time.Now())
@@ -121,12 +123,18 @@ func (s *Signer) verify(r *http.Request, now time.Time) error {
 	// The URL as the client sent it: a mounted app behind http.StripPrefix
 	// sees its local path in r.URL, while the signature covers the mount
 	// prefix too; r.RequestURI keeps the whole request target.
-	path, rawQuery := r.URL.EscapedPath(), r.URL.RawQuery
+	target := r.URL
 	if r.RequestURI != "" {
-		if u, err := url.ParseRequestURI(r.RequestURI); err == nil {
-			path, rawQuery = u.EscapedPath(), u.RawQuery
+		u, err := url.ParseRequestURI(r.RequestURI)
+		if err != nil {
+			return signatureErr(ErrSignatureInvalid, "the request target does not parse")
 		}
+		target = u
 	}
+	if target == nil {
+		return signatureErr(ErrSignatureMissing, "no URL")
+	}
+	path, rawQuery := target.EscapedPath(), target.RawQuery
 	pairs, err := rawPairs(rawQuery)
 	if err != nil {
 		return signatureErr(ErrSignatureInvalid, "the query does not parse")

@@ -198,3 +198,12 @@ func TestSignerBehindStripPrefix(t *testing.T) {
 		t.Errorf("GET %s behind StripPrefix: %d", signed, resp.StatusCode)
 	}
 }
+
+// A request with no URL (a bridge building one by hand) is refused, not a
+// panic.
+func TestSignerVerifyNoURL(t *testing.T) {
+	s, _ := urlfor.NewSigner(keyNew)
+	if err := s.Verify(&http.Request{}); !errors.Is(err, urlfor.ErrSignatureMissing) {
+		t.Errorf("Verify(no URL): %v", err)
+	}
+}

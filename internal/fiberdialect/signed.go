@@ -2,7 +2,6 @@ package fiberdialect
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/partyline-go/partyline/urlfor"
 )
@@ -27,22 +26,18 @@ func StickyValue(raw string, unescaped bool) (string, bool) {
 // VerifySigned checks with s the signed URL a fiber app received, and
 // returns [urlfor.Signer.Verify]'s error. r carries what the adapter's
 // request helper reads of the context (the Host header as sent, TLS); its
-// URL is set here to prefix (the app's mount prefix, which a dispatcher
-// such as http.StripPrefix removed before the bridge: the handle's URLs,
-// and so their signatures, hold it) followed by path, the path as fiber
-// received it, escaped (fasthttp's URI().PathOriginal(): what fiber routes
-// with its default Config), and query, the raw query string. The path is
-// read as net/http reads a request's (url.PathUnescape, with the escaped
-// form kept as RawPath), so that a URL verifies here exactly when it
-// verifies in [urlfor.Signer.Middleware] in front of the dispatcher.
+// request target is set here to prefix (the app's mount prefix, which a
+// dispatcher such as http.StripPrefix removed before the bridge: the
+// handle's URLs, and so their signatures, hold it) followed by path, the
+// path as fiber received it, escaped (fasthttp's URI().PathOriginal(): what
+// fiber routes with its default Config), and query, the raw query string:
+// Verify reads the target as net/http would (r.RequestURI), so a URL
+// verifies here exactly when it verifies in [urlfor.Signer.Middleware] in
+// front of the dispatcher.
 func VerifySigned(s *urlfor.Signer, r *http.Request, prefix string, path, query []byte) error {
-	full := prefix + string(path)
-	u := &url.URL{Path: full, RawQuery: string(query)}
-	if d, err := url.PathUnescape(full); err == nil {
-		// An escape that does not decode stays in Path: EscapedPath
-		// escapes its "%" again, and the signature does not match.
-		u.Path, u.RawPath = d, full
+	r.RequestURI = prefix + string(path)
+	if len(query) > 0 {
+		r.RequestURI += "?" + string(query)
 	}
-	r.URL = u
 	return s.Verify(r)
 }
