@@ -107,7 +107,7 @@ func (e *UnknownEndpointError) NotJoined() []string {
 	if e.dir == nil {
 		return nil
 	}
-	i := slices.IndexFunc(e.dir.members, func(p *Participant) bool { return p.op != nil })
+	i := slices.IndexFunc(e.dir.members, func(p *Participant) bool { return !p.remote() })
 	if i < 0 {
 		return nil
 	}

@@ -192,7 +192,7 @@ func (m *Manifest) JSON() ([]byte, error) { return json.MarshalIndent(m, "", "  
 
 // invitePathsOf lists the party's invite paths, without trailing slash.
 func invitePathsOf(members []*Participant) []string {
-	i := slices.IndexFunc(members, func(p *Participant) bool { return p.op != nil })
+	i := slices.IndexFunc(members, func(p *Participant) bool { return !p.remote() })
 	if i < 0 {
 		return nil
 	}

@@ -79,7 +79,6 @@ type Participant struct {
 
 	table     atomic.Pointer[table]
 	nested    atomic.Pointer[[]string]         // mount prefixes of the apps mounted inside this one
-	remote    bool                             // known from a manifest (Builder.AddRemote): no operator, no dispatcher of ours
 	guard     atomic.Pointer[core.InviteGuard] // a remote app\'s party\'s invite paths, from its manifest
 	refreshMu sync.Mutex
 	version   uint64       // of a Versioned source, at the last read; under refreshMu
@@ -197,6 +196,11 @@ func (p *Participant) MountPrefix() string { return p.prefix }
 
 // Framework returns the framework name given in [Config].
 func (p *Participant) Framework() string { return p.framework }
+
+// remote reports whether the app is known from a manifest
+// ([Builder.AddRemote]): it has no operator and sits behind another
+// dispatcher than ours.
+func (p *Participant) remote() bool { return p.op == nil }
 
 // Operator returns the app's partyline operator; nil for a remote app
 // ([Builder.AddRemote]).
@@ -366,7 +370,7 @@ func (p *Participant) build(r *Route, req *Request) (string, error) {
 	}
 	// A remote app's URLs go to its own party, whose invite paths its
 	// manifest lists.
-	if p.remote && p.guard.Load().IsInvitePath(path) || !p.remote && p.op.Party().IsInvitePath(path) {
+	if p.remote() && p.guard.Load().IsInvitePath(path) || !p.remote() && p.op.Party().IsInvitePath(path) {
 		return "", p.refuse(r, req, "would make the URL "+quote(u)+", an invite path, which the party answers 404")
 	}
 	if nested := p.nested.Load(); nested != nil {

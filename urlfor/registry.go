@@ -35,12 +35,12 @@ func (reg *registry) add(p *Participant) {
 	defer reg.mu.Unlock()
 	ms := append(slices.Clone(*reg.members.Load()), p)
 	for _, m := range ms {
-		if m.remote {
+		if m.remote() {
 			continue // its nested apps come from its manifest
 		}
 		var nested []string
 		for _, o := range ms {
-			if o != m && !o.remote && strings.HasPrefix(o.prefix, m.prefix+"/") {
+			if o != m && !o.remote() && strings.HasPrefix(o.prefix, m.prefix+"/") {
 				nested = append(nested, o.prefix)
 			}
 		}

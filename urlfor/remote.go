@@ -75,7 +75,7 @@ func (b *Builder) AddRemote(data []byte, origin string) (*Remote, error) {
 		}
 	}
 	for _, ns := range slices.Sorted(maps.Keys(tables)) {
-		p := &Participant{reg: b.reg, namespace: ns, prefix: tables[ns].prefix, framework: tables[ns].framework, remote: true}
+		p := &Participant{reg: b.reg, namespace: ns, prefix: tables[ns].prefix, framework: tables[ns].framework}
 		p.guard.Store(core.NewInviteGuard(m.InvitePaths))
 		if nested := tables[ns].nested; len(nested) > 0 {
 			p.nested.Store(&nested)
